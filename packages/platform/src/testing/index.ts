@@ -1,0 +1,2 @@
+// Test helpers for every package: real test servers (never skipped) and small utilities.
+export * from "./servers.js";

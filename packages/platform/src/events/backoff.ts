@@ -1,0 +1,67 @@
+import { unavailable } from "../errors/errors.js";
+
+/** How a bus retries a handler that threw: exponential backoff with full jitter, capped. */
+export interface RetryPolicy {
+  /** Delay before the second attempt (default 200 ms). */
+  readonly initialMs?: number;
+  /** Upper bound of any delay (default 30 s). */
+  readonly maxMs?: number;
+}
+
+/** Delay before attempt `attempt + 1`, after `attempt` failures (attempt ≥ 1). */
+export function backoffDelay(attempt: number, policy: RetryPolicy = {}): number {
+  const initial = policy.initialMs ?? 200;
+  const max = policy.maxMs ?? 30_000;
+  const ceiling = Math.min(max, initial * 2 ** Math.min(attempt - 1, 30));
+  // Jitter keeps many consumers that failed together from retrying in lockstep.
+  return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+}
+
+/** A latch that wakes sleepers early, e.g. when a subscription is closed or new work arrives. */
+export class Wakeup {
+  #waiters = new Set<() => void>();
+
+  /** Resolves after `ms` or at the next `wake()`, whichever comes first. */
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.#waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.#waiters.add(done);
+    });
+  }
+
+  wake(): void {
+    for (const waiter of [...this.#waiters]) waiter();
+  }
+}
+
+/**
+ * Settles with `promise`, or rejects with Unavailable after `ms`; `onTimeout` lets the caller stop the
+ * background work (a connecting client) so nothing keeps retrying after the caller gave up.
+ */
+export async function withTimeout<T>(
+  promise: Promise<T>,
+  ms: number,
+  describe: () => string,
+  onTimeout?: () => unknown,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      try {
+        void Promise.resolve(onTimeout?.()).catch(() => undefined);
+      } finally {
+        reject(unavailable(describe()));
+      }
+    }, ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,356 @@
+import type { ConnectionOptions } from "node:tls";
+import {
+  Kafka,
+  Partitioners,
+  logLevel as KafkaLogLevel,
+  type Admin,
+  type Consumer,
+  type EachMessagePayload,
+  type IHeaders,
+  type Producer,
+  type SASLOptions,
+  type logCreator,
+} from "kafkajs";
+import { invalidArgument, unavailable } from "../errors/errors.js";
+import type { Logger } from "../logging/logger.js";
+import { backoffDelay, Wakeup, withTimeout, type RetryPolicy } from "./backoff.js";
+import type { BusMessage, DeliveredMessage, EventBus, SubscribeOptions, Subscription } from "./event-bus.js";
+
+export interface KafkaEventBusOptions {
+  /** `host:port` of one or more brokers. */
+  readonly brokers: readonly string[];
+  /** Names this process in broker logs and quotas; use the module name. */
+  readonly clientId: string;
+  readonly logger: Logger;
+  /** Bound on connecting (and on a consumer joining its group); the error names the brokers. Default 10 s. */
+  readonly connectTimeoutMs?: number;
+  /** Bound on one `publish` including the broker's acknowledgement from all in-sync replicas. Default 30 s. */
+  readonly publishTimeoutMs?: number;
+  /** Partitions of topics this bus creates on first use. Default 6. */
+  readonly partitions?: number;
+  /** Replication factor of topics this bus creates; -1 (default) takes the broker's `default.replication.factor`. */
+  readonly replicationFactor?: number;
+  /** Consumer session timeout: how long a silent member keeps its partitions. Default 30 s. */
+  readonly sessionTimeoutMs?: number;
+  /** Backoff between attempts of a handler that threw. */
+  readonly retry?: RetryPolicy;
+  /** Partitions one subscription works on at the same time (order within each stays sequential). Default 4. */
+  readonly partitionsConsumedConcurrently?: number;
+  readonly ssl?: ConnectionOptions | boolean;
+  readonly sasl?: SASLOptions;
+}
+
+const TOPIC_NAME = /^[A-Za-z0-9._-]{1,249}$/;
+
+/** Thrown inside a Kafka handler loop to leave without committing when the subscription closes. */
+class SubscriptionClosing extends Error {
+  constructor() {
+    super("subscription closing");
+  }
+}
+
+/**
+ * The cluster event bus over Kafka (KafkaJS). Producer is idempotent with acks=all, the message key is
+ * the aggregate id (Java-compatible murmur2 partitioner, so other Kafka clients place keys identically),
+ * topics are created on first use. A consumer commits a message's offset only after its handler resolved;
+ * a handler that throws is retried with backoff on the same message, holding back its partition.
+ */
+export class KafkaEventBus implements EventBus {
+  readonly #options: KafkaEventBusOptions;
+  readonly #kafka: Kafka;
+  readonly #logger: Logger;
+  readonly #connectTimeoutMs: number;
+  #producer: Promise<Producer> | undefined;
+  #admin: Promise<Admin> | undefined;
+  readonly #topics = new Map<string, Promise<void>>();
+  readonly #subscriptions = new Set<KafkaSubscription>();
+  #closed = false;
+
+  constructor(options: KafkaEventBusOptions) {
+    if (options.brokers.length === 0) throw invalidArgument("KafkaEventBus needs at least one broker");
+    this.#options = options;
+    this.#logger = options.logger.child({ component: "kafka-event-bus" });
+    this.#connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
+    this.#kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      connectionTimeout: Math.min(3_000, this.#connectTimeoutMs),
+      requestTimeout: options.publishTimeoutMs ?? 30_000,
+      // KafkaJS's own retries stay inside our connect timeout; withTimeout cuts off whatever is left.
+      retry: { initialRetryTime: 200, maxRetryTime: Math.max(1_000, this.#connectTimeoutMs / 2), retries: 8 },
+      logLevel: KafkaLogLevel.WARN,
+      logCreator: pinoLogCreator(this.#logger),
+      ...(options.ssl === undefined ? {} : { ssl: options.ssl }),
+      ...(options.sasl === undefined ? {} : { sasl: options.sasl }),
+    });
+  }
+
+  async publish(messages: readonly BusMessage[]): Promise<void> {
+    this.#assertOpen();
+    if (messages.length === 0) return;
+    for (const message of messages) checkMessage(message);
+    const topics = [...new Set(messages.map((message) => message.topic))];
+    const timeoutMs = this.#options.publishTimeoutMs ?? 30_000;
+    await this.#ensureTopics(topics);
+    const producer = await this.#connectedProducer();
+    await withTimeout(
+      producer.sendBatch({
+        acks: -1,
+        timeout: timeoutMs,
+        topicMessages: topics.map((topic) => ({
+          topic,
+          messages: messages
+            .filter((message) => message.topic === topic)
+            .map((message) => ({
+              key: message.key,
+              value: Buffer.from(message.value.buffer, message.value.byteOffset, message.value.byteLength),
+              headers: { ...message.headers },
+            })),
+        })),
+      }),
+      timeoutMs,
+      () => `Kafka brokers ${this.#brokerList()} did not acknowledge ${messages.length} message(s) within ${timeoutMs} ms`,
+    );
+  }
+
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    this.#assertOpen();
+    if (!options.groupId) throw invalidArgument("subscribe needs a groupId");
+    if (options.topics.length === 0) throw invalidArgument("subscribe needs at least one topic");
+    for (const topic of options.topics) checkTopic(topic);
+    await this.#ensureTopics([...new Set(options.topics)]);
+    const consumer = this.#kafka.consumer({
+      groupId: options.groupId,
+      sessionTimeout: this.#options.sessionTimeoutMs ?? 30_000,
+      heartbeatInterval: Math.max(500, Math.floor((this.#options.sessionTimeoutMs ?? 30_000) / 10)),
+      allowAutoTopicCreation: false,
+      retry: { initialRetryTime: 300, retries: 10, restartOnFailure: async () => !subscription.closing },
+    });
+    const subscription = new KafkaSubscription(consumer, options, this.#options.retry ?? {}, this.#logger, () =>
+      this.#subscriptions.delete(subscription),
+    );
+    this.#subscriptions.add(subscription);
+    try {
+      await subscription.start(this.#connectTimeoutMs, this.#brokerList(), this.#options.partitionsConsumedConcurrently ?? 4);
+    } catch (error) {
+      await subscription.close();
+      throw error;
+    }
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await Promise.allSettled([...this.#subscriptions].map((subscription) => subscription.close()));
+    const clients = await Promise.allSettled([this.#producer, this.#admin].filter((client) => client !== undefined));
+    await Promise.allSettled(
+      clients.flatMap((result) => (result.status === "fulfilled" && result.value ? [result.value.disconnect()] : [])),
+    );
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw unavailable("event bus is closed");
+  }
+
+  #brokerList(): string {
+    return this.#options.brokers.join(",");
+  }
+
+  #connectedProducer(): Promise<Producer> {
+    this.#producer ??= this.#connect(
+      this.#kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      }),
+      "producer",
+    );
+    return this.#producer;
+  }
+
+  #connectedAdmin(): Promise<Admin> {
+    this.#admin ??= this.#connect(this.#kafka.admin(), "admin");
+    return this.#admin;
+  }
+
+  /** Connects a client within the connect timeout; a failed attempt is forgotten so the next call retries. */
+  #connect<Client extends Producer | Admin>(client: Client, role: "producer" | "admin"): Promise<Client> {
+    const attempt = withTimeout(
+      client.connect().then(() => client),
+      this.#connectTimeoutMs,
+      () => `cannot connect the Kafka ${role} to brokers ${this.#brokerList()} within ${this.#connectTimeoutMs} ms`,
+      () => client.disconnect(),
+    ).catch((error: unknown) => {
+      if (role === "producer") this.#producer = undefined;
+      else this.#admin = undefined;
+      throw error instanceof Error && "kind" in error
+        ? error
+        : unavailable(`cannot connect the Kafka ${role} to brokers ${this.#brokerList()}`, { cause: error });
+    });
+    return attempt;
+  }
+
+  async #ensureTopics(topics: readonly string[]): Promise<void> {
+    const missing = topics.filter((topic) => !this.#topics.has(topic));
+    if (missing.length > 0) {
+      const creation = this.#createTopics(missing);
+      for (const topic of missing) {
+        this.#topics.set(
+          topic,
+          creation.catch((error: unknown) => {
+            this.#topics.delete(topic);
+            throw error;
+          }),
+        );
+      }
+    }
+    await Promise.all(topics.map((topic) => this.#topics.get(topic)));
+  }
+
+  async #createTopics(topics: readonly string[]): Promise<void> {
+    const admin = await this.#connectedAdmin();
+    await withTimeout(
+      admin.createTopics({
+        waitForLeaders: true,
+        timeout: this.#connectTimeoutMs,
+        topics: topics.map((topic) => ({
+          topic,
+          numPartitions: this.#options.partitions ?? 6,
+          replicationFactor: this.#options.replicationFactor ?? -1,
+        })),
+      }),
+      this.#connectTimeoutMs,
+      () => `Kafka brokers ${this.#brokerList()} did not create topics ${topics.join(", ")} within ${this.#connectTimeoutMs} ms`,
+    );
+  }
+}
+
+class KafkaSubscription implements Subscription {
+  closing = false;
+  readonly #consumer: Consumer;
+  readonly #options: SubscribeOptions;
+  readonly #retry: RetryPolicy;
+  readonly #logger: Logger;
+  readonly #onClosed: () => void;
+  readonly #wakeup = new Wakeup();
+  #closed: Promise<void> | undefined;
+
+  constructor(consumer: Consumer, options: SubscribeOptions, retry: RetryPolicy, logger: Logger, onClosed: () => void) {
+    this.#consumer = consumer;
+    this.#options = options;
+    this.#retry = retry;
+    this.#logger = logger.child({ groupId: options.groupId });
+    this.#onClosed = onClosed;
+    consumer.on(consumer.events.CRASH, (event) => {
+      if (!this.closing) {
+        this.#logger.error({ error: event.payload.error.message, restart: event.payload.restart }, "kafka consumer crashed");
+      }
+    });
+  }
+
+  /** Resolves once the consumer joined its group, so a caller may publish right after subscribing. */
+  async start(timeoutMs: number, brokers: string, concurrency: number): Promise<void> {
+    const joined = new Promise<void>((resolve) => {
+      const remove = this.#consumer.on(this.#consumer.events.GROUP_JOIN, () => {
+        remove();
+        resolve();
+      });
+    });
+    await withTimeout(
+      (async () => {
+        await this.#consumer.connect();
+        await this.#consumer.subscribe({
+          topics: [...this.#options.topics],
+          fromBeginning: this.#options.fromBeginning ?? true,
+        });
+        await this.#consumer.run({
+          autoCommit: false,
+          partitionsConsumedConcurrently: concurrency,
+          eachMessage: (payload) => this.#handle(payload),
+        });
+        await joined;
+      })(),
+      timeoutMs,
+      () => `Kafka consumer group ${this.#options.groupId} could not join via brokers ${brokers} within ${timeoutMs} ms`,
+    );
+  }
+
+  async #handle({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+    const delivered: DeliveredMessage = {
+      topic,
+      key: message.key?.toString("utf8") ?? "",
+      value: message.value
+        ? new Uint8Array(message.value.buffer, message.value.byteOffset, message.value.byteLength)
+        : new Uint8Array(),
+      headers: headersToStrings(message.headers),
+      position: `${partition}:${message.offset}`,
+    };
+    for (let attempt = 1; ; attempt += 1) {
+      if (this.closing) throw new SubscriptionClosing();
+      try {
+        await this.#options.handle(delivered);
+        break;
+      } catch (error) {
+        const delayMs = backoffDelay(attempt, this.#retry);
+        this.#logger.warn(
+          { topic, partition, offset: message.offset, attempt, delayMs, error: errorSummary(error) },
+          "event handler failed; retrying",
+        );
+        // Keeps the group membership alive while we hold the partition; throws if a rebalance took it away,
+        // and KafkaJS then hands the uncommitted message to the partition's new owner.
+        await heartbeat();
+        await this.#wakeup.sleep(delayMs);
+      }
+    }
+    await this.#consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+  }
+
+  close(): Promise<void> {
+    this.#closed ??= (async () => {
+      this.closing = true;
+      this.#wakeup.wake();
+      try {
+        await this.#consumer.disconnect();
+      } finally {
+        this.#onClosed();
+      }
+    })();
+    return this.#closed;
+  }
+}
+
+function checkTopic(topic: string): void {
+  if (!TOPIC_NAME.test(topic)) throw invalidArgument(`invalid topic name "${topic}"`);
+}
+
+function checkMessage(message: BusMessage): void {
+  checkTopic(message.topic);
+  if (!message.key) throw invalidArgument(`message for ${message.topic} has no key (the aggregate id)`);
+}
+
+function headersToStrings(headers: IHeaders | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) result[name] = first.toString();
+  }
+  return result;
+}
+
+function errorSummary(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+function pinoLogCreator(logger: Logger): logCreator {
+  return () =>
+    ({ namespace, level, log }) => {
+      const { message, timestamp: _timestamp, ...extra } = log;
+      const fields = { namespace, ...extra };
+      if (level === KafkaLogLevel.ERROR) logger.error(fields, message);
+      else if (level === KafkaLogLevel.WARN) logger.warn(fields, message);
+      else if (level === KafkaLogLevel.INFO) logger.info(fields, message);
+      else logger.debug(fields, message);
+    };
+}

@@ -101,20 +101,21 @@ export function blobStoreContract(label: string, open: () => Promise<BlobStore>)
       await store.delete(`${run}/delete/never-existed.txt`);
     });
 
-    it("lists by prefix, in key order, across several pages", async () => {
+    it("lists by prefix, each key once, across several pages", async () => {
       const base = `${run}/list/`;
       const keys = ["a-1", "a-2", "a/nested/deep", "a", "b", "c.txt", "d=1", "sub/x", "sub/y/z"].map((name) => base + name);
       const outside = [`${run}/list-sibling/a`, `${run}/listx`];
       await Promise.all([...keys, ...outside].map((key) => store.put(key, Buffer.from(key), { contentType: "text/plain" })));
 
+      // Order is compared sorted: S3 lists by key, but SeaweedFS walks '/' as directories; the port promises no order.
       const listed = [];
       for await (const item of store.list(base, { pageSize: 2 })) listed.push(item);
-      assert.deepEqual(listed.map((item) => item.key), [...keys].sort());
+      assert.deepEqual(listed.map((item) => item.key).sort(), [...keys].sort());
       for (const item of listed) assert.equal(item.size, Buffer.byteLength(item.key));
 
       const partial = [];
       for await (const item of store.list(`${base}a`, { pageSize: 2 })) partial.push(item.key);
-      assert.deepEqual(partial, [`${base}a`, `${base}a-1`, `${base}a-2`, `${base}a/nested/deep`]);
+      assert.deepEqual(partial.sort(), [`${base}a`, `${base}a-1`, `${base}a-2`, `${base}a/nested/deep`]);
 
       const none = [];
       for await (const item of store.list(`${run}/list/zzz`)) none.push(item.key);
@@ -224,8 +225,8 @@ export function blobStoreContract(label: string, open: () => Promise<BlobStore>)
     it("refuses tampered presigned URLs", async () => {
       const key = `${run}/presigned/guarded.txt`;
       const other = `${run}/presigned/other.txt`;
-      await store.put(key, Buffer.from("guarded"), { contentType: "text/plain" });
-      await store.put(other, Buffer.from("other"), { contentType: "text/plain" });
+      await store.put(key, Buffer.from("content-of-guarded"), { contentType: "text/plain" });
+      await store.put(other, Buffer.from("content-of-other"), { contentType: "text/plain" });
       const getUrl = new URL(await store.presignGet(key, { expiresInSeconds: 120 }));
       const putUrl = new URL(await store.presignPut(`${run}/presigned/never.txt`, { expiresInSeconds: 120, contentType: "text/plain" }));
 
@@ -248,17 +249,19 @@ export function blobStoreContract(label: string, open: () => Promise<BlobStore>)
       assert.ok(expiresParam, "a presigned URL carries its expiry");
       extended.searchParams.set(expiresParam, String(Number(getUrl.searchParams.get(expiresParam)) + 3600));
       tampered.push(extended);
-      // No signature at all.
-      const stripped = new URL(getUrl);
-      stripped.searchParams.delete(signatureParam);
-      tampered.push(stripped);
-
       for (const url of tampered) {
         const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
         const text = await response.text();
         assert.equal(response.status, 403, `tampered URL ${url.pathname} answered ${response.status}`);
-        assert.ok(!text.includes("guarded") && !text.includes("other"), "a refused URL leaks no content");
+        assert.ok(!text.includes("content-of-"), "a refused URL leaks no content");
       }
+      // No signature at all: S3 servers answer 400 (malformed) or 403; either way no content.
+      const stripped = new URL(getUrl);
+      stripped.searchParams.delete(signatureParam);
+      const unsigned = await fetch(stripped, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+      const unsignedText = await unsigned.text();
+      assert.ok(unsigned.status === 400 || unsigned.status === 403, `unsigned URL answered ${unsigned.status}`);
+      assert.ok(!unsignedText.includes("content-of-"), "a refused URL leaks no content");
 
       // A GET URL cannot upload, and a PUT URL cannot download.
       const wrongMethod = await fetch(getUrl, { method: "PUT", body: "overwrite", headers: { "Content-Type": "text/plain" }, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
@@ -267,7 +270,7 @@ export function blobStoreContract(label: string, open: () => Promise<BlobStore>)
       const putAsGet = await fetch(putUrl, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
       await putAsGet.arrayBuffer();
       assert.equal(putAsGet.status, 403);
-      assert.equal((await readAll((await store.get(key)).body)).toString(), "guarded");
+      assert.equal((await readAll((await store.get(key)).body)).toString(), "content-of-guarded");
       await assertKind(() => store.head(`${run}/presigned/never.txt`), "NotFound");
     });
   });

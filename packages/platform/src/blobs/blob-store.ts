@@ -24,7 +24,10 @@ export interface BlobStore {
   head(key: string): Promise<BlobInfo>;
   /** Removes a blob; removing a missing key succeeds. */
   delete(key: string): Promise<void>;
-  /** Every blob whose key starts with `prefix`, in ascending key order, fetched a page at a time. */
+  /**
+   * Every blob whose key starts with `prefix`, each once, fetched a page at a time. No order is promised:
+   * S3 and the local store list by key, but some S3-compatible servers (SeaweedFS) walk `/` as directories.
+   */
   list(prefix: string, options?: ListBlobsOptions): AsyncIterable<BlobSummary>;
   /**
    * A URL a device or browser can PUT the body to with plain HTTP, valid for `expiresInSeconds`.

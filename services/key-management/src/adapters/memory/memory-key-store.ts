@@ -1,0 +1,64 @@
+import { alreadyExists, notFound } from "@yunxi/platform";
+import type { KeyVersion } from "../../domain/key-ring.js";
+import type { KeyStore, OrganisationPolicy, PolicyStore, StoredKeyRing } from "../../app/ports.js";
+
+/** In-process key store for the embedded mode and tests; a Prisma-backed one replaces it in production. */
+export class MemoryKeyStore implements KeyStore {
+  private readonly rings = new Map<string, StoredKeyRing>();
+
+  async get(organisationId: string, name: string): Promise<StoredKeyRing | undefined> {
+    const stored = this.rings.get(keyOf(organisationId, name));
+    // Copies, so callers cannot change the store behind its back.
+    return stored && { ring: structuredClone(stored.ring), sealedMaterial: new Map(stored.sealedMaterial) };
+  }
+
+  async create(stored: StoredKeyRing): Promise<void> {
+    const key = keyOf(stored.ring.organisationId, stored.ring.name);
+    if (this.rings.has(key)) throw alreadyExists(`key ${stored.ring.name} already exists`);
+    this.rings.set(key, { ring: structuredClone(stored.ring), sealedMaterial: new Map(stored.sealedMaterial) });
+  }
+
+  async addVersion(organisationId: string, name: string, version: KeyVersion, sealedMaterial: Buffer): Promise<void> {
+    const stored = this.require(organisationId, name);
+    const material = new Map(stored.sealedMaterial);
+    material.set(version.version, sealedMaterial);
+    this.rings.set(keyOf(organisationId, name), { ring: { ...stored.ring, versions: [...stored.ring.versions, structuredClone(version)] }, sealedMaterial: material });
+  }
+
+  async setMinDecryptionVersion(organisationId: string, name: string, minDecryptionVersion: number): Promise<void> {
+    const stored = this.require(organisationId, name);
+    this.rings.set(keyOf(organisationId, name), { ...stored, ring: { ...stored.ring, minDecryptionVersion } });
+  }
+
+  async reserveOperations(organisationId: string, name: string, version: number, count: number, limit: number): Promise<boolean> {
+    const stored = this.require(organisationId, name);
+    const current = stored.ring.versions.find((v) => v.version === version);
+    if (!current) throw notFound(`key ${name} has no version ${version}`);
+    if (current.operations + count > limit) return false;
+    const versions = stored.ring.versions.map((v) => (v.version === version ? { ...v, operations: v.operations + count } : v));
+    this.rings.set(keyOf(organisationId, name), { ...stored, ring: { ...stored.ring, versions } });
+    return true;
+  }
+
+  private require(organisationId: string, name: string): StoredKeyRing {
+    const stored = this.rings.get(keyOf(organisationId, name));
+    if (!stored) throw notFound(`key ${name} not found`);
+    return stored;
+  }
+}
+
+export class MemoryPolicyStore implements PolicyStore {
+  private readonly policies = new Map<string, OrganisationPolicy>();
+
+  async get(organisationId: string): Promise<OrganisationPolicy | undefined> {
+    return this.policies.get(organisationId);
+  }
+
+  async put(policy: OrganisationPolicy): Promise<void> {
+    this.policies.set(policy.organisationId, { ...policy });
+  }
+}
+
+function keyOf(organisationId: string, name: string): string {
+  return `${organisationId}\u0000${name}`;
+}

@@ -1,0 +1,112 @@
+import type { KeyProvenance, KeyRing, KeyVersion } from "../domain/key-ring.js";
+import type { SecurityLevel, Suite } from "../domain/suites.js";
+
+/** An authenticated cipher of one suite. Keys are 32 bytes in every suite. */
+export interface SuiteCipher {
+  readonly suite: Suite;
+  /** HKDF with the suite's hash (SHA-256 or SM3), 32 bytes out. */
+  deriveKey(ikm: Buffer, salt: Buffer, info: string): Buffer;
+  /** Encrypts under a fresh, never-repeated nonce; returns the suite's body (nonce, ciphertext, tag). */
+  seal(key: Buffer, plaintext: Buffer, aad: Buffer): Buffer;
+  /** Decrypts and authenticates; a tampered body or wrong AAD is an InvalidArgument error. */
+  open(key: Buffer, body: Buffer, aad: Buffer): Buffer;
+}
+
+/** What a key source is asked for: material for one new key-encryption-key version. */
+export interface KeyMaterialRequest {
+  readonly organisationId: string;
+  readonly keyName: string;
+  /** Bytes of material wanted (32 for every suite). */
+  readonly bytes: number;
+}
+
+export interface KeyMaterial {
+  readonly material: Buffer;
+  readonly provenance: KeyProvenance;
+}
+
+/**
+ * A source of key material for key-encryption keys: QKD (ETSI 014 KME, direct or relayed) or the
+ * ML-KEM-768 + X25519 hybrid exchange. A QKD source that has no key throws an Unavailable error.
+ */
+export interface KeySource {
+  readonly securityLevel: SecurityLevel;
+  obtain(request: KeyMaterialRequest): Promise<KeyMaterial>;
+}
+
+/** A key ring as stored: metadata plus each version's material sealed under the storage key. */
+export interface StoredKeyRing {
+  readonly ring: KeyRing;
+  readonly sealedMaterial: ReadonlyMap<number, Buffer>;
+}
+
+/** Key rings and their wrapped versions. Counters change atomically so usage limits hold under concurrency. */
+export interface KeyStore {
+  get(organisationId: string, name: string): Promise<StoredKeyRing | undefined>;
+  /** AlreadyExists if the name is taken in that organisation. */
+  create(stored: StoredKeyRing): Promise<void>;
+  addVersion(organisationId: string, name: string, version: KeyVersion, sealedMaterial: Buffer): Promise<void>;
+  setMinDecryptionVersion(organisationId: string, name: string, minDecryptionVersion: number): Promise<void>;
+  /**
+   * Adds `count` operations to a version unless that would pass `limit`; returns whether it did.
+   * This is the only place usage is counted, so the limit cannot be overrun by concurrent callers.
+   */
+  reserveOperations(organisationId: string, name: string, version: number, count: number, limit: number): Promise<boolean>;
+}
+
+/** Per-organisation crypto policy. */
+export interface OrganisationPolicy {
+  readonly organisationId: string;
+  readonly suite: Suite;
+  /** Refuse (Unavailable) rather than fall back to PQC-only material when no QKD key can be had. */
+  readonly requireQkd: boolean;
+}
+
+export interface PolicyStore {
+  get(organisationId: string): Promise<OrganisationPolicy | undefined>;
+  put(policy: OrganisationPolicy): Promise<void>;
+}
+
+/** Seals key material at rest under the storage key (which never leaves the process). */
+export interface MaterialSealer {
+  seal(material: Buffer, context: string): Buffer;
+  unseal(sealed: Buffer, context: string): Buffer;
+}
+
+export type KeyOperation =
+  | "create-key"
+  | "rotate-key"
+  | "set-key-config"
+  | "set-policy"
+  | "generate-data-key"
+  | "encrypt"
+  | "decrypt"
+  | "rewrap"
+  | "downgrade"
+  | "downgrade-refused"
+  | "relay-hop"
+  | "relay-complete"
+  | "qkd-pool-low";
+
+/** An audit event for one key operation. Never carries key bits, plaintext or ciphertext. */
+export interface KeyOperationEvent {
+  readonly operation: KeyOperation;
+  readonly outcome: "ok" | "refused" | "failed";
+  readonly actor: string;
+  readonly organisationId: string;
+  readonly keyName: string;
+  readonly keyVersion: number;
+  readonly securityLevel: SecurityLevel | "";
+  readonly qkdKeyIds: readonly string[];
+  readonly path: readonly string[];
+  readonly detail: string;
+  readonly occurredAt: Date;
+}
+
+export interface AuditPublisher {
+  publish(event: KeyOperationEvent): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Native test servers for integration tests, without Docker.
 #
-#   bash scripts/servers/servers.sh <install|start|wait|stop|status> [server...]
+#   bash scripts/servers/servers.sh <install|start|wait|stop|status|check> [server...]
 #   npm run servers -- <command> [server...]
 #
 # Servers: postgres redis mqtt kafka s3 keycloak (none named = all). Addresses and test
@@ -79,13 +79,15 @@ server_timeout() {
   esac
 }
 
-# The executable name the recorded pid must still have, so a recycled pid is never signalled.
+# The executable names the recorded pid must still have, so a recycled pid is never signalled.
 server_comm() {
   case $1 in
     postgres) echo postgres ;;
     redis) echo redis-server ;;
     mqtt) echo mosquitto ;;
-    kafka | keycloak) echo java ;;
+    kafka) echo java ;;
+    # kc.sh stays the parent of its JVM (it forwards SIGTERM) unless it re-execs after a rebuild.
+    keycloak) echo "kc.sh java" ;;
     s3) echo weed ;;
   esac
 }
@@ -112,7 +114,7 @@ owned_process_alive() {
   kill -0 "$pid" 2>/dev/null || return 1
   comm=$(cat "/proc/$pid/comm" 2>/dev/null || true)
   # Launchers are bash until they exec the server (Kafka formats its storage first).
-  [[ $comm == "$(server_comm "$1")" || $comm == bash ]]
+  [[ " $(server_comm "$1") bash " == *" $comm "* ]]
 }
 
 port_listening() {
@@ -444,7 +446,10 @@ stop_one() {
   done
   if kill -0 "$pid" 2>/dev/null; then
     log "$name: still running 30 s after SIG$signal, sending SIGKILL"
-    kill -s KILL "$pid" 2>/dev/null || true
+    # Its direct children too (kc.sh's JVM), which would otherwise outlive it.
+    local children
+    children=$(pgrep -P "$pid" || true)
+    kill -s KILL "$pid" $children 2>/dev/null || true
   fi
   rm -f "$(pid_file "$name")"
   log "$name: stopped (pid $pid)"
@@ -480,7 +485,7 @@ cmd_status() {
 
 usage() {
   cat >&2 << EOF
-usage: bash scripts/servers/servers.sh <install|start|wait|stop|status> [server...]
+usage: bash scripts/servers/servers.sh <install|start|wait|stop|status|check> [server...]
 servers: ${ALL_SERVERS[*]} (default: all)
 EOF
   exit 2
@@ -506,6 +511,8 @@ main() {
       "cmd_$command" "$@"
       ;;
     wait) cmd_wait "$@" ;;
+    # A real operation against each server (see check.mjs); useful after start or for external servers.
+    check) node "$SCRIPT_DIR/check.mjs" "$@" ;;
     status) cmd_status "$@" ;;
     *) usage ;;
   esac

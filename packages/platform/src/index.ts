@@ -12,3 +12,5 @@ export * from "./runtime/infrastructure.js";
 export * from "./runtime/run.js";
 export type * from "./db/sql.js";
 export type * from "./events/event-bus.js";
+export * from "./runtime/default-infrastructure.js";
+export * from "./auth/token-verifier.js";

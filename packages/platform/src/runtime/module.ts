@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { ConfigSpec } from "../config/config.js";
 import type { HealthRegistry } from "../grpc/health.js";
 import type { Logger } from "../logging/logger.js";
-import type { Infrastructure } from "./infrastructure.js";
+import type { Dependency, Infrastructure } from "./infrastructure.js";
 import type { PlatformConfig } from "./platform-config.js";
 
 /** Finds where a module is served: this process's gRPC address if it runs here, the peer template otherwise. */
@@ -31,6 +31,8 @@ export interface ModuleContext<Config> {
   /** Names of every module selected in this process (TARGETS). */
   readonly targets: readonly string[];
   readonly health: Pick<HealthRegistry, "get" | "snapshot">;
+  /** Publishes a URL this module serves (e.g. the console), shown at startup and returned by run(). */
+  announceEndpoint(name: string, url: string): void;
   /** Registers cleanup; run in reverse order of registration, after later modules stopped. */
   onStop(stop: () => Promise<void> | void): void;
 }
@@ -39,6 +41,8 @@ export interface ModuleDefinition<Shape extends z.ZodRawShape = z.ZodRawShape> {
   readonly name: string;
   readonly description: string;
   readonly config?: ConfigSpec<Shape>;
+  /** Shared resources the module needs; opened (and so checked) before `start`. */
+  readonly uses?: readonly Dependency[];
   /** Folder of `prisma/migrations` for this module's schema (schema name = module name with `_`). */
   readonly migrationsDir?: string;
   start(context: ModuleContext<Readonly<z.infer<z.ZodObject<Shape>>>>): Promise<void>;

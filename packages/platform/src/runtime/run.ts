@@ -2,7 +2,7 @@ import { Server, ServerCredentials } from "@grpc/grpc-js";
 import { ReflectionService } from "@grpc/reflection";
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { ConfigError, loadConfigs, redactConfig, type ConfigSpec } from "../config/config.js";
+import { ConfigError, loadConfigs, redactConfig, type ConfigProblem, type ConfigSpec } from "../config/config.js";
 import type { PackageDefinition } from "@grpc/proto-loader";
 import { HealthRegistry, healthPackageDefinition, healthServiceDefinition } from "../grpc/health.js";
 import { createRootLogger, type Logger } from "../logging/logger.js";
@@ -26,6 +26,8 @@ export interface RunOptions {
 
 export interface RunningPlatform {
   readonly grpcAddress: string;
+  /** URLs announced by modules, e.g. `console` → `http://127.0.0.1:8080`. */
+  readonly endpoints: Readonly<Record<string, string>>;
   readonly targets: readonly string[];
   readonly health: HealthRegistry;
   readonly logger: Logger;
@@ -67,16 +69,29 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  */
 export async function run(modules: readonly ModuleDefinition[], options: RunOptions): Promise<RunningPlatform> {
   const environment = options.env ?? process.env;
-  const { selected, migrateOnly } = selectModules(modules, options.targets ?? environment["TARGETS"] ?? "all");
-
+  // Every problem at once: unknown targets, bad platform settings, bad module settings.
+  const problems: ConfigProblem[] = [];
+  let selection: { selected: ModuleDefinition[]; migrateOnly: boolean } = { selected: [], migrateOnly: false };
+  try {
+    selection = selectModules(modules, options.targets ?? environment["TARGETS"] ?? "all");
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  const { selected, migrateOnly } = selection;
   const specs: Record<string, ConfigSpec> = { platform: platformConfigSpec };
   for (const module of selected) if (module.config) specs[module.name] = module.config as ConfigSpec;
-  const configs = loadConfigs(specs, environment) as Record<string, unknown>;
-  const platform = configs["platform"] as PlatformConfig;
-  if (platform.REQUIRE_EXTERNAL) {
-    const missing = missingExternalSettings(platform);
-    if (missing.length > 0) throw new ConfigError(missing);
+  let configs: Record<string, unknown> = {};
+  try {
+    configs = loadConfigs(specs, environment) as Record<string, unknown>;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
   }
+  const platformForCheck = configs["platform"] as PlatformConfig | undefined;
+  if (platformForCheck?.REQUIRE_EXTERNAL) problems.push(...missingExternalSettings(platformForCheck));
+  if (problems.length > 0) throw new ConfigError(problems);
+  const platform = configs["platform"] as PlatformConfig;
 
   const logger = options.logger ?? createRootLogger({ level: environment["LOG_LEVEL"] ?? "info" });
   const dataDir = resolve(platform.DATA_DIR);
@@ -92,6 +107,7 @@ export async function run(modules: readonly ModuleDefinition[], options: RunOpti
     logger.info({ modules: selected.map((m) => m.name) }, "migrations applied");
     return {
       grpcAddress: "",
+      endpoints: {},
       targets: selected.map((m) => m.name),
       health: new HealthRegistry(),
       logger,
@@ -118,6 +134,7 @@ export async function run(modules: readonly ModuleDefinition[], options: RunOpti
     address: (name) => (selectedNames.includes(name) ? grpcAddress : platform.PEER_ADDRESS_TEMPLATE.replaceAll("{name}", name)),
   };
 
+  const endpoints: Record<string, string> = {};
   const stopStack: { module: string; stop: () => Promise<void> | void }[] = [];
   let stopping: Promise<void> | undefined;
   const stop = (reason = "stop requested"): Promise<void> => {
@@ -171,12 +188,19 @@ export async function run(modules: readonly ModuleDefinition[], options: RunOpti
         peers,
         targets: selectedNames,
         health,
+        announceEndpoint: (name, url) => {
+          endpoints[name] = url;
+        },
         onStop: (fn) => stopStack.push({ module: module.name, stop: fn }),
       };
       mkdirSync(moduleDataDir, { recursive: true });
       if (module.migrationsDir && options.migrate && platform.DATABASE_URL === undefined) {
         // Embedded mode applies migrations at boot; a cluster runs the `migrate` target as a Helm hook Job.
         await withTimeout(options.migrate(infrastructure, module, moduleLogger), platform.START_TIMEOUT_MS, `migrations of ${module.name}`);
+      }
+      for (const dependency of module.uses ?? []) {
+        // Open what the module declared before it starts, so an unreachable server fails startup by name.
+        await withTimeout(infrastructure.open(dependency, module.name), platform.START_TIMEOUT_MS, `opening ${dependency} for ${module.name}`);
       }
       await withTimeout(module.start(context as ModuleContext<never>), platform.START_TIMEOUT_MS, `starting module ${module.name}`);
       health.set(module.name, "SERVING");
@@ -190,5 +214,5 @@ export async function run(modules: readonly ModuleDefinition[], options: RunOpti
     throw error;
   }
 
-  return { grpcAddress, targets: selectedNames, health, logger, stop };
+  return { grpcAddress, endpoints, targets: selectedNames, health, logger, stop };
 }

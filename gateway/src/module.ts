@@ -1,0 +1,88 @@
+import { createReadStream, existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { defineConfig, defineModule, env, httpStatusOf, kindOf, publicMessage, YunxiError } from "@yunxi/platform";
+import Fastify from "fastify";
+import { z } from "zod";
+import { openApiDocument } from "./openapi.js";
+import { ReadinessChecker } from "./readiness.js";
+
+/** The service modules a gateway fronts when it runs alone (cluster mode). */
+export const SERVICE_MODULES = [
+  "identity", "organisation", "approval", "device-control", "media", "ocr-verification", "key-management", "audit",
+] as const;
+
+const gatewayConfig = defineConfig({
+  prefix: "GATEWAY_",
+  schema: z.object({
+    /** Modules /readyz checks; default: the other modules of this process, or every service when alone. */
+    UPSTREAMS: env.list().optional(),
+    READY_CHECK_TIMEOUT_MS: env.positiveInt().default(1500),
+  }),
+});
+
+function consoleDirectory(): string | undefined {
+  try {
+    const require = createRequire(import.meta.url);
+    const dir = join(dirname(require.resolve("@yunxi/web/package.json")), "public");
+    return existsSync(join(dir, "index.html")) ? dir : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** HTTP/JSON edge for the console and custom front ends. */
+export const gatewayModule = defineModule({
+  name: "gateway",
+  description: "HTTP/JSON edge: REST API, OpenAPI document, console, health and readiness",
+  config: gatewayConfig,
+  async start(context) {
+    const others = context.targets.filter((t) => t !== "gateway");
+    const upstreams = context.config.UPSTREAMS ?? (others.length > 0 ? others : [...SERVICE_MODULES]);
+    const readiness = new ReadinessChecker(context.peers, upstreams, context.config.READY_CHECK_TIMEOUT_MS);
+    const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+
+    app.setErrorHandler((error: unknown, request, reply) => {
+      // Fastify's own 4xx (malformed JSON, body too large) keep their status; everything else goes
+      // through the one error table, and only YunxiError messages reach the caller.
+      const fastifyStatus = (error as { statusCode?: unknown }).statusCode;
+      const isFastifyClientError = typeof fastifyStatus === "number" && fastifyStatus < 500 && !(error instanceof YunxiError);
+      const status = isFastifyClientError ? fastifyStatus : httpStatusOf(error);
+      if (status >= 500) context.logger.error({ err: error, path: request.url }, "request failed");
+      const message = isFastifyClientError ? (error as Error).message : publicMessage(error);
+      const kind = isFastifyClientError ? "InvalidArgument" : kindOf(error);
+      const violations = error instanceof YunxiError && error.violations.length > 0 ? { violations: error.violations } : {};
+      void reply.status(status).send({ error: { kind, message, ...violations } });
+    });
+    app.setNotFoundHandler((request, reply) => {
+      void reply.status(404).send({ error: { kind: "NotFound", message: `no route ${request.method} ${request.url}` } });
+    });
+
+    app.get("/healthz", async () => ({ status: "ok" }));
+    app.get("/readyz", async (_request, reply) => {
+      const report = await readiness.check();
+      const gatewayStatus = context.health.get("gateway") === "SERVING" ? "SERVING" : "NOT_SERVING";
+      const targets = { ...report.targets, gateway: gatewayStatus };
+      const ready = report.ready && gatewayStatus === "SERVING";
+      return reply.status(ready ? 200 : 503).send({ status: ready ? "ready" : "not ready", targets });
+    });
+    app.get("/api/openapi.json", async () => openApiDocument);
+
+    const console = consoleDirectory();
+    if (console) {
+      app.get("/", async (_request, reply) => reply.type("text/html; charset=utf-8").send(createReadStream(join(console, "index.html"))));
+    }
+
+    await app.listen({ host: context.platform.BIND_HOST, port: context.platform.HTTP_PORT });
+    const address = app.server.address();
+    const port = typeof address === "object" && address ? address.port : context.platform.HTTP_PORT;
+    const host = context.platform.BIND_HOST === "0.0.0.0" ? "127.0.0.1" : context.platform.BIND_HOST;
+    const url = context.platform.PUBLIC_URL ?? `http://${host}:${port}`;
+    context.logger.info({ url, upstreams }, "gateway listening");
+    context.announceEndpoint("console", url);
+    context.onStop(async () => {
+      await app.close();
+      readiness.close();
+    });
+  },
+});

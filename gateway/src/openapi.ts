@@ -1,0 +1,62 @@
+/**
+ * The OpenAPI 3.1 document of the gateway's REST/JSON API, served at /api/openapi.json.
+ * Every route the gateway serves is described here; a test checks that the two agree.
+ */
+export const openApiDocument = {
+  openapi: "3.1.0",
+  info: {
+    title: "Yunxi API",
+    version: "0.1.0",
+    description: "REST/JSON API of the Yunxi seal-control platform, for the console and custom front ends.",
+  },
+  paths: {
+    "/healthz": {
+      get: {
+        operationId: "getHealth",
+        summary: "Liveness: the gateway process is running",
+        responses: { "200": { description: "alive", content: { "application/json": { schema: { $ref: "#/components/schemas/Health" } } } } },
+      },
+    },
+    "/readyz": {
+      get: {
+        operationId: "getReadiness",
+        summary: "Readiness: every selected target answers SERVING on its gRPC health service",
+        responses: {
+          "200": { description: "ready", content: { "application/json": { schema: { $ref: "#/components/schemas/Readiness" } } } },
+          "503": { description: "not ready", content: { "application/json": { schema: { $ref: "#/components/schemas/Readiness" } } } },
+        },
+      },
+    },
+    "/api/openapi.json": {
+      get: { operationId: "getOpenApi", summary: "This document", responses: { "200": { description: "OpenAPI 3.1 document" } } },
+    },
+  },
+  components: {
+    schemas: {
+      Health: { type: "object", required: ["status"], properties: { status: { const: "ok" } } },
+      Readiness: {
+        type: "object",
+        required: ["status", "targets"],
+        properties: {
+          status: { enum: ["ready", "not ready"] },
+          targets: { type: "object", additionalProperties: { enum: ["SERVING", "NOT_SERVING", "UNKNOWN", "UNREACHABLE"] } },
+        },
+      },
+      Error: {
+        type: "object",
+        required: ["error"],
+        properties: {
+          error: {
+            type: "object",
+            required: ["kind", "message"],
+            properties: {
+              kind: { enum: ["InvalidArgument", "Unauthenticated", "PermissionDenied", "NotFound", "AlreadyExists", "FailedPrecondition", "ResourceExhausted", "Unavailable", "Internal"] },
+              message: { type: "string" },
+              violations: { type: "array", items: { type: "object", properties: { field: { type: "string" }, message: { type: "string" } } } },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,148 @@
+// End to end: the all-in-one process as `npm start` runs it (built output, embedded defaults).
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { after, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const MAIN = join(ROOT, "services/all-in-one/dist/main.js");
+const SERVICES = ["identity", "organisation", "approval", "device-control", "media", "ocr-verification", "key-management", "audit", "gateway"];
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts main.js; resolves once it printed the console URL (or rejects with its output if it exits). */
+function startPlatform(env, { waitForReady = true, boundMs = 90_000 } = {}) {
+  const child = spawn(process.execPath, ["--import", "@yunxi/platform/telemetry", MAIN], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, OTEL_METRICS_EXPORTER: "none", LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => (stdout += chunk));
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  const ready = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready within ${boundMs} ms\nstdout:${stdout}\nstderr:${stderr}`)), boundMs);
+    child.stdout.on("data", () => {
+      const match = /Console: (http:\/\/\S+)/.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    exited.then(({ code }) => {
+      clearTimeout(timer);
+      reject(Object.assign(new Error(`exited with ${code} before ready\nstderr:${stderr}`), { code, stderr }));
+    });
+  });
+  if (!waitForReady) ready.catch(() => undefined);
+  return { child, ready, exited, output: () => ({ stdout, stderr }) };
+}
+
+async function stopWithin(platform, ms) {
+  const started = Date.now();
+  platform.child.kill("SIGTERM");
+  const bound = new Promise((_, reject) => setTimeout(() => reject(new Error(`did not exit within ${ms} ms of SIGTERM`)), ms));
+  const result = await Promise.race([platform.exited, bound]);
+  return { ...result, ms: Date.now() - started };
+}
+
+describe("all-in-one on embedded defaults", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "yunxi-e2e-"));
+  const running = new Set();
+  after(() => {
+    for (const p of running) p.child.kill("SIGKILL");
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("boots every module, answers /readyz 200 listing each, stops cleanly on SIGTERM, and a second start reuses the data", async () => {
+    const env = async () => ({
+      YUNXI_DATA_DIR: dataDir,
+      YUNXI_HTTP_PORT: String(await freePort()),
+      YUNXI_GRPC_PORT: String(await freePort()),
+      YUNXI_MQTT_PORT: String(await freePort()),
+    });
+    const first = startPlatform(await env());
+    running.add(first);
+    const url = await first.ready;
+
+    const health = await fetch(`${url}/healthz`);
+    assert.equal(health.status, 200);
+    const readiness = await fetch(`${url}/readyz`);
+    const report = await readiness.json();
+    assert.equal(readiness.status, 200, JSON.stringify(report));
+    assert.equal(report.status, "ready");
+    assert.deepEqual(Object.keys(report.targets).sort(), [...SERVICES].sort());
+    for (const name of SERVICES) assert.equal(report.targets[name], "SERVING", name);
+
+    const openapi = await (await fetch(`${url}/api/openapi.json`)).json();
+    assert.equal(openapi.openapi, "3.1.0");
+    const missing = await fetch(`${url}/no/such/route`);
+    assert.equal(missing.status, 404);
+    assert.equal((await missing.json()).error.kind, "NotFound");
+
+    const pgVersion = join(dataDir, "pglite", "PG_VERSION");
+    assert.ok(existsSync(pgVersion), "embedded PostgreSQL lives under YUNXI_DATA_DIR");
+    const created = statSync(pgVersion).mtimeMs;
+
+    const stopped = await stopWithin(first, 10_000);
+    running.delete(first);
+    assert.equal(stopped.code, 0, `exit code after SIGTERM: ${JSON.stringify(first.output().stderr)}`);
+
+    const second = startPlatform(await env());
+    running.add(second);
+    const secondUrl = await second.ready;
+    const again = await fetch(`${secondUrl}/readyz`);
+    assert.equal(again.status, 200);
+    assert.equal(statSync(pgVersion).mtimeMs, created, "the second start reuses the existing database");
+    const stoppedAgain = await stopWithin(second, 10_000);
+    running.delete(second);
+    assert.equal(stoppedAgain.code, 0);
+  });
+
+  it("names every bad setting at once and exits 2 without starting anything", async () => {
+    const platform = startPlatform(
+      { YUNXI_DATA_DIR: dataDir, TARGETS: "identity,nonsense", YUNXI_GRPC_PORT: "abc", YUNXI_DATABASE_URL: "not-a-url", GATEWAY_READY_CHECK_TIMEOUT_MS: "-5" },
+      { waitForReady: false },
+    );
+    const { code } = await platform.exited;
+    const { stderr } = platform.output();
+    assert.equal(code, 2, stderr);
+    for (const variable of ["TARGETS", "YUNXI_GRPC_PORT", "YUNXI_DATABASE_URL"]) assert.match(stderr, new RegExp(variable));
+    assert.match(stderr, /nonsense/);
+  });
+
+  it("fails startup naming an unreachable PostgreSQL within the connect timeout, never hanging", async () => {
+    const port = await freePort(); // nothing listens there
+    const platform = startPlatform(
+      {
+        YUNXI_DATA_DIR: dataDir,
+        TARGETS: "identity",
+        YUNXI_GRPC_PORT: String(await freePort()),
+        YUNXI_DATABASE_URL: `postgres://yunxi:secret-pw@127.0.0.1:${port}/yunxi`,
+        YUNXI_CONNECT_TIMEOUT_MS: "2000",
+      },
+      { waitForReady: false },
+    );
+    const bound = new Promise((_, reject) => setTimeout(() => reject(new Error("startup hung")), 30_000));
+    const { code } = await Promise.race([platform.exited, bound]);
+    const { stderr, stdout } = platform.output();
+    assert.equal(code, 1, stderr);
+    assert.match(stderr, new RegExp(`127\\.0\\.0\\.1:${port}`));
+    assert.doesNotMatch(stderr + stdout, /secret-pw/, "credentials never printed");
+  });
+});

@@ -8,7 +8,7 @@
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { homedir, tmpdir } from "node:os";
 import { join, dirname } from "node:path";
@@ -28,7 +28,7 @@ const MODULES = [
   "gateway", "identity", "organisation", "approval", "device-control",
   "media", "ocr-verification", "key-management", "audit",
 ];
-const SELECTOR = { "app.kubernetes.io/name": "yunxi", "app.kubernetes.io/instance": "yx" };
+const selectorOf = (release) => ({ "app.kubernetes.io/name": "yunxi", "app.kubernetes.io/instance": release });
 const WORKLOAD_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob"]);
 
 function run(cmd, args, { timeout = 120_000 } = {}) {
@@ -124,7 +124,8 @@ function assertHardenedPods(objs) {
   }
 }
 
-function assertNetworkPolicyCoversEveryPod(objs) {
+function assertNetworkPolicyCoversEveryPod(objs, release = "yx") {
+  const SELECTOR = selectorOf(release);
   const policies = ofKind(objs, "NetworkPolicy");
   const defaultDeny = policies.filter((p) =>
     p.spec.policyTypes?.includes("Ingress") && p.spec.policyTypes?.includes("Egress")
@@ -364,7 +365,8 @@ describe("chart: bad values are refused with a clear message", () => {
     { name: "unknown mode", args: ["-f", ci("allinone"), "--set", "mode=cluster"], expect: [/\/mode/, /allInOne/, /microservices/] },
     { name: "misspelt key", args: ["-f", ci("allinone"), "--set", "postgress.url=x"], expect: [/postgress/, /not allowed/] },
     { name: "allInOne replicas>1 with embedded storage", args: ["-f", ci("allinone"), "--set", "postgres.embedded=true"], expect: [/mode=allInOne with allInOne.replicas=2 needs every dependency external/, /postgres/] },
-    { name: "microservices with embedded storage", args: ["-f", ci("microservices"), "--set", "s3.embedded=true"], expect: [/mode=microservices needs external dependencies/, /s3/] },
+    { name: "microservices with embedded storage", args: ["-f", ci("microservices"), "--set", "s3.embedded=true"], expect: [/mode=microservices: embedded s3 would be 4 separate copies/, /s3.embedded=false/] },
+    { name: "microservices with embedded KME in a scaled module", args: ["-f", ci("microservices"), "--set", "kme.embedded=true"], expect: [/embedded kme lives inside key-management, which must then run one pod/] },
     { name: "zone without central gateway address", args: ["-f", ci("zone"), "--set", "zone.centralGateway.address="], expect: [/zone.centralGateway.address/] },
     { name: "zone without tunnel peers", args: ["-f", ci("zone"), "--set", "zone.centralGateway.to=null"], expect: [/zone.centralGateway.to/] },
     { name: "zone with an ingress", args: ["-f", ci("zone"), "--set", "ingress.enabled=true"], expect: [/a zone accepts no inbound connections/] },
@@ -378,6 +380,65 @@ describe("chart: bad values are refused with a clear message", () => {
       assert.notEqual(r.code, 0, `helm template accepted bad values (${c.name})`);
       assert.equal(r.stdout.trim(), "", "nothing rendered");
       for (const re of c.expect) assert.match(r.stderr, re);
+    });
+  }
+});
+
+describe("skaffold renders the same chart", () => {
+  // Without a skaffold binary, replay what `skaffold render` does for helm releases: apply the
+  // profile's patches, then `helm template` each release with its values files, setValues and
+  // setValueTemplates (image placeholders filled as skaffold would).
+  const config = () => parseAllDocuments(readFileSync(join(repo, "skaffold.yaml"), "utf8"))[0].toJS();
+  const image = { IMAGE_REPO_yunxi_yunxi: "localhost:5000/yunxi/yunxi", IMAGE_TAG_yunxi_yunxi: "3f9c2d1" };
+  const releasesFor = (profile) => {
+    const cfg = config();
+    if (!profile) return cfg.deploy.helm.releases;
+    const p = cfg.profiles.find((x) => x.name === profile);
+    assert.ok(p, `profile ${profile} missing`);
+    for (const patch of p.patches) {
+      assert.equal(patch.op, "replace");
+      assert.equal(patch.path, "/deploy/helm/releases", "profiles replace the release list as a whole");
+      cfg.deploy.helm.releases = patch.value;
+    }
+    return cfg.deploy.helm.releases;
+  };
+
+  it("builds the image the chart deploys, from the root Dockerfile", () => {
+    const cfg = config();
+    assert.equal(cfg.build.artifacts.length, 1, "one image");
+    assert.equal(cfg.build.artifacts[0].image, "yunxi/yunxi");
+    assert.equal(cfg.build.artifacts[0].docker.dockerfile, "Dockerfile");
+    assert.ok(existsSync(join(repo, "Dockerfile")));
+  });
+
+  for (const profile of [undefined, "dev-deps", "microservices"]) {
+    it(`profile ${profile ?? "(default)"} renders valid manifests`, async () => {
+      requireTools();
+      const releases = releasesFor(profile);
+      const yunxi = releases.filter((r) => r.chartPath === "deploy/helm/yunxi");
+      assert.equal(yunxi.length, 1, "exactly one release of deploy/helm/yunxi");
+      for (const r of releases) {
+        assert.ok(existsSync(join(repo, r.chartPath, "Chart.yaml")), `${r.chartPath} is a chart`);
+        const args = [];
+        for (const f of r.valuesFiles ?? []) args.push("-f", join(repo, f));
+        for (const [k, v] of Object.entries(r.setValues ?? {})) args.push("--set", `${k}=${v}`);
+        for (const [k, v] of Object.entries(r.setValueTemplates ?? {})) {
+          args.push("--set", `${k}=${v.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (_, name) => image[name] ?? assert.fail(`unknown template ${name}`))}`);
+        }
+        const out = await run(HELM, ["template", r.name, join(repo, r.chartPath), "--namespace", r.namespace, ...args]);
+        assert.equal(out.code, 0, `${profile ?? "default"}: ${r.name} failed to render:\n${out.stderr}`);
+        await kubeValidate(out.stdout, `skaffold-${profile ?? "default"}-${r.name}`);
+        if (r.chartPath === "deploy/helm/yunxi") {
+          const objects = parseAllDocuments(out.stdout).map((d) => d.toJS()).filter(Boolean);
+          assertHardenedPods(objects);
+          assertNetworkPolicyCoversEveryPod(objects, r.name);
+          const images = podTemplates(objects).flatMap((p) => p.template.spec.containers.map((c) => c.image));
+          assert.ok(images.every((i) => i === "localhost:5000/yunxi/yunxi:3f9c2d1"), `skaffold's image is deployed: ${images}`);
+          const mode = profile === "microservices" ? "microservices" : "allInOne";
+          assert.equal(ofKind(objects, "Deployment").length, mode === "microservices" ? MODULES.length : 1);
+          assertServicePerModule(objects, MODULES);
+        }
+      }
     });
   }
 });

@@ -72,6 +72,14 @@ yunxi.io/zone: {{ .Values.zone.name | quote }}
 ["postgres","kafka","s3","redis","mqtt","oidc","kme"]
 {{- end -}}
 
+{{/* "true" when a dependency needed by the given modules is embedded: dict root, modules. */}}
+{{- define "yunxi.embeddedIn" -}}
+{{- $needs := include "yunxi.needs" . | fromJsonArray -}}
+{{- $any := false -}}
+{{- range $d := $needs }}{{ if (index $.root.Values $d).embedded }}{{ $any = true }}{{ end }}{{ end -}}
+{{- if $any }}true{{ end -}}
+{{- end -}}
+
 {{/* "true" when any dependency a running module needs is embedded. */}}
 {{- define "yunxi.anyEmbedded" -}}
 {{- $needs := include "yunxi.needs" (dict "root" . "modules" (include "yunxi.modules" . | fromJsonArray)) | fromJsonArray -}}
@@ -102,9 +110,9 @@ items:
   - name: {{ $m }}
     modules: {{ toJson (list $m) }}
     targets: {{ $m }}
-    replicas: {{ $svc.replicas }}
+    replicas: {{ default 1 $svc.replicas }}
     resources: {{ toJson $svc.resources }}
-    autoscaling: {{ toJson $svc.autoscaling }}
+    autoscaling: {{ toJson (default (dict "enabled" false) $svc.autoscaling) }}
     http: {{ eq $m "gateway" }}
 {{- end }}
 {{- end }}
@@ -164,7 +172,7 @@ another dependency's credentials.
 - name: YUNXI_PEER_ADDRESS_TEMPLATE
   value: {{ printf "%s{name}:%v" $v.serviceNamePrefix $v.ports.grpc | quote }}
 - name: YUNXI_REQUIRE_EXTERNAL
-  value: {{ ternary "false" "true" (eq (include "yunxi.anyEmbedded" $root) "true") | quote }}
+  value: {{ ternary "false" "true" (eq (include "yunxi.embeddedIn" (dict "root" $root "modules" .modules)) "true") | quote }}
 - name: YUNXI_DATA_DIR
   value: /var/lib/yunxi
 - name: LOG_LEVEL

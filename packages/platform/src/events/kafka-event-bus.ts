@@ -119,6 +119,7 @@ export class KafkaEventBus implements EventBus {
     if (options.topics.length === 0) throw invalidArgument("subscribe needs at least one topic");
     for (const topic of options.topics) checkTopic(topic);
     await this.#ensureTopics([...new Set(options.topics)]);
+    if (options.fromBeginning === false) await this.#startNewGroupAtEnd(options.groupId, options.topics);
     const consumer = this.#kafka.consumer({
       groupId: options.groupId,
       sessionTimeout: this.#options.sessionTimeoutMs ?? 30_000,
@@ -207,6 +208,31 @@ export class KafkaEventBus implements EventBus {
       }
     }
     await Promise.all(topics.map((topic) => this.#topics.get(topic)));
+  }
+
+  /**
+   * KafkaJS resolves "latest" only at the first fetch, after the group join, so a message published right
+   * after `subscribe` resolved would be skipped. Committing the current end for partitions the group never
+   * committed pins the start at subscribe time (and keeps it across restarts, like the in-process bus).
+   */
+  async #startNewGroupAtEnd(groupId: string, topics: readonly string[]): Promise<void> {
+    const admin = await this.#connectedAdmin();
+    const committed = await admin.fetchOffsets({ groupId, topics: [...topics] });
+    for (const { topic, partitions } of committed) {
+      const uncommitted = new Set(partitions.filter((entry) => entry.offset === "-1").map((entry) => entry.partition));
+      if (uncommitted.size === 0) continue;
+      const ends = await admin.fetchTopicOffsets(topic);
+      try {
+        await admin.setOffsets({
+          groupId,
+          topic,
+          partitions: ends.filter((end) => uncommitted.has(end.partition)).map((end) => ({ partition: end.partition, offset: end.high })),
+        });
+      } catch (error) {
+        // Another member is already active; it resolves "latest" itself, as Kafka always does.
+        this.#logger.debug({ groupId, topic, error: errorSummary(error) }, "could not pin start offsets of a new group");
+      }
+    }
   }
 
   async #createTopics(topics: readonly string[]): Promise<void> {

@@ -1,0 +1,115 @@
+import type { ServiceDefinition, UntypedServiceImplementation } from "@grpc/grpc-js";
+import { loadPackageDefinition } from "@grpc/grpc-js";
+import { loadSync, type PackageDefinition } from "@grpc/proto-loader";
+import { invalidArgument, unary, unauthenticated, type CallContext as GrpcCallContext, type Logger } from "@yunxi/platform";
+import { PROTO_ROOT } from "@yunxi/proto";
+import type { CallContext, EnvelopeService, KeyInfo } from "../../app/envelope-service.js";
+import type { SecurityLevel, Suite } from "../../domain/suites.js";
+
+export const KEY_MANAGEMENT_PROTO = "yunxi/key_management/v1/key_management.proto";
+
+/** The package definition and service definition of KeyManagementService. */
+export function keyManagementServiceDefinition(): { packageDefinition: PackageDefinition; service: ServiceDefinition } {
+  // The options as constructors: @yunxi/proto's PROTO_LOADER_OPTIONS holds them as JSON strings
+  // ("String"), which proto-loader ignores, so enums would arrive as numbers and uint64 as Long.
+  const packageDefinition = loadSync(KEY_MANAGEMENT_PROTO, {
+    keepCase: false,
+    longs: String,
+    enums: String,
+    defaults: true,
+    oneofs: true,
+    includeDirs: [PROTO_ROOT],
+  });
+  const loaded = loadPackageDefinition(packageDefinition) as unknown as {
+    yunxi: { key_management: { v1: { KeyManagementService: { service: ServiceDefinition } } } };
+  };
+  return { packageDefinition, service: loaded.yunxi.key_management.v1.KeyManagementService.service };
+}
+
+/**
+ * Establishes who calls and for which organisation. Until token checks are wired (identity service),
+ * the module passes one that requires the organisation header; see docs/key-management.md.
+ */
+export type Authenticate = (context: GrpcCallContext) => Promise<CallContext>;
+
+const SUITE_TO_PROTO: Record<Suite, string> = { "aes-256-gcm": "SUITE_AES_256_GCM", "sm4-ctr-hmac-sm3": "SUITE_SM4_CTR_HMAC_SM3" };
+const SUITE_FROM_PROTO: Record<string, Suite | undefined> = { SUITE_AES_256_GCM: "aes-256-gcm", SUITE_SM4_CTR_HMAC_SM3: "sm4-ctr-hmac-sm3" };
+const LEVEL_TO_PROTO: Record<SecurityLevel, string> = { qkd: "SECURITY_LEVEL_QKD", "qkd+pqc": "SECURITY_LEVEL_QKD_PQC", pqc: "SECURITY_LEVEL_PQC" };
+
+interface NamedRequest {
+  name: string;
+}
+
+/** Requires the organisation from the call context; the actor is the request id until tokens are verified here. */
+export const organisationFromContext: Authenticate = async (context) => {
+  if (!context.organisationId) throw unauthenticated("the call carries no organisation (x-yunxi-organisation)");
+  return { actor: context.bearerToken ? "bearer" : `request:${context.requestId}`, organisationId: context.organisationId };
+};
+
+/** gRPC handlers translating KeyManagementService calls to the envelope service. */
+export function makeKeyManagementGrpc(service: EnvelopeService, logger: Logger, authenticate: Authenticate = organisationFromContext): UntypedServiceImplementation {
+  const handle = <Req, Res>(fn: (request: Req, ctx: CallContext) => Promise<Res>) =>
+    unary<Req, Res>(logger, async (request, context) => fn(request, await authenticate(context)));
+
+  return {
+    CreateKey: handle<NamedRequest & { suite: string }, unknown>(async (req, ctx) => {
+      const suite = optionalSuite(req.suite);
+      return keyInfo(await service.createKey(ctx, req.name, suite ? { suite } : {}));
+    }),
+    GetKey: handle<NamedRequest, unknown>(async (req, ctx) => keyInfo(await service.getKey(ctx, req.name))),
+    RotateKey: handle<NamedRequest, unknown>(async (req, ctx) => keyInfo(await service.rotateKey(ctx, req.name))),
+    SetKeyConfig: handle<NamedRequest & { minDecryptionVersion: number }, unknown>(async (req, ctx) =>
+      keyInfo(await service.setMinDecryptionVersion(ctx, req.name, req.minDecryptionVersion)),
+    ),
+    GenerateDataKey: handle<NamedRequest & { wrappedOnly: boolean; context: Buffer }, unknown>(async (req, ctx) => {
+      const dataKey = await service.generateDataKey(ctx, req.name, { wrappedOnly: req.wrappedOnly, context: req.context });
+      return {
+        plaintext: dataKey.plaintext ?? Buffer.alloc(0),
+        ciphertext: dataKey.ciphertext,
+        keyVersion: dataKey.keyVersion,
+        securityLevel: LEVEL_TO_PROTO[dataKey.securityLevel],
+      };
+    }),
+    Encrypt: handle<NamedRequest & { plaintext: Buffer; context: Buffer }, unknown>(async (req, ctx) => ({
+      ciphertext: await service.encrypt(ctx, req.name, req.plaintext, req.context),
+    })),
+    Decrypt: handle<NamedRequest & { ciphertext: string; context: Buffer }, unknown>(async (req, ctx) => ({
+      plaintext: await service.decrypt(ctx, req.name, req.ciphertext, req.context),
+    })),
+    ReWrap: handle<NamedRequest & { ciphertext: string; context: Buffer }, unknown>(async (req, ctx) => ({
+      ciphertext: await service.rewrap(ctx, req.name, req.ciphertext, req.context),
+    })),
+    SetOrganisationPolicy: handle<{ suite: string; requireQkd: boolean }, unknown>(async (req, ctx) => {
+      const suite = optionalSuite(req.suite);
+      if (!suite) throw invalidArgument("suite is required", { violations: [{ field: "suite", message: "AES_256_GCM or SM4_CTR_HMAC_SM3" }] });
+      const policy = await service.setPolicy(ctx, { suite, requireQkd: req.requireQkd });
+      return { organisationId: policy.organisationId, suite: SUITE_TO_PROTO[policy.suite], requireQkd: policy.requireQkd };
+    }),
+    GetOrganisationPolicy: handle<Record<string, never>, unknown>(async (_req, ctx) => {
+      const policy = await service.getPolicy(ctx.organisationId);
+      return { organisationId: policy.organisationId, suite: SUITE_TO_PROTO[policy.suite], requireQkd: policy.requireQkd };
+    }),
+  };
+}
+
+function optionalSuite(value: string): Suite | undefined {
+  if (value === "" || value === "SUITE_UNSPECIFIED") return undefined;
+  const suite = SUITE_FROM_PROTO[value];
+  if (!suite) throw invalidArgument(`unknown suite ${value}`);
+  return suite;
+}
+
+function keyInfo(info: KeyInfo) {
+  return {
+    name: info.name,
+    suite: SUITE_TO_PROTO[info.suite],
+    latestVersion: info.latestVersion,
+    minDecryptionVersion: info.minDecryptionVersion,
+    versions: info.versions.map((v) => ({
+      version: v.version,
+      securityLevel: LEVEL_TO_PROTO[v.securityLevel],
+      operations: String(v.operations),
+      createdAt: v.createdAt.toISOString(),
+    })),
+  };
+}

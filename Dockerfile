@@ -18,7 +18,7 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 RUN npm run build
 # Collect exactly what the runtime needs into /out, preserving paths:
 # workspace package.json files, compiled dist/ (minus tests), protos, Prisma schemas and
-# migrations, generated Prisma clients and the built console.
+# migrations, generated Prisma clients and the console (web/dist, web/public).
 RUN set -euf; \
     nm="-path ./node_modules -prune -o -path */node_modules -prune -o"; \
     find . $nm -name package.json -type f -print > /tmp/manifests; \
@@ -27,6 +27,7 @@ RUN set -euf; \
       find proto $nm -name '*.proto' -type f -print; \
       find services $nm -type d -name prisma -print; \
       find . $nm -type d -path '*/generated/prisma' -print; \
+      find web -maxdepth 1 -type d -name public -print; \
     } | sort -u > /tmp/runtime-files; \
     mkdir -p /out /manifests; \
     tar -cf - -T /tmp/runtime-files | tar -xf - -C /out; \

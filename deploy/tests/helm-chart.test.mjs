@@ -251,6 +251,10 @@ describe("chart: allInOne specifics", () => {
     assert.equal(d.spec.template.spec.volumes.find((v) => v.name === "data").persistentVolumeClaim?.claimName, "yx-yunxi-data");
     assert.ok(byName(objects, "PersistentVolumeClaim", "yx-yunxi-data"));
     assert.equal(ofKind(objects, "Job").length, 0, "no migration Job against an embedded database");
+    const mqtt = byName(objects, "Service", "mqtt");
+    assert.ok(mqtt, "embedded broker gets an mqtt Service for devices");
+    assert.ok(matches(mqtt.spec.selector, d.spec.template.metadata.labels));
+    assert.equal(env.YUNXI_MQTT_PORT.value, "1883");
   });
 
   it("credentials typed into values become a hook Secret, referenced and never inlined in pods", async () => {

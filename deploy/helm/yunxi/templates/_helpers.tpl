@@ -167,6 +167,8 @@ another dependency's credentials.
   value: {{ $v.ports.grpc | quote }}
 - name: YUNXI_HTTP_PORT
   value: {{ $v.ports.http | quote }}
+- name: OTEL_EXPORTER_PROMETHEUS_HOST
+  value: "0.0.0.0"
 - name: OTEL_EXPORTER_PROMETHEUS_PORT
   value: {{ $v.ports.metrics | quote }}
 - name: YUNXI_PEER_ADDRESS_TEMPLATE
@@ -177,8 +179,6 @@ another dependency's credentials.
   value: /var/lib/yunxi
 - name: LOG_LEVEL
   value: {{ $v.logLevel | quote }}
-- name: OTEL_SERVICE_NAME
-  value: {{ ternary "yunxi" .targets (eq .targets "all") | quote }}
 - name: OTEL_RESOURCE_ATTRIBUTES
   value: {{ printf "service.namespace=yunxi,deployment.environment=%s%s" $root.Release.Namespace (ternary (printf ",yunxi.zone=%s" $v.zone.name) "" $v.zone.enabled) | quote }}
 {{- if $v.telemetry.otlpEndpoint }}
@@ -210,6 +210,10 @@ another dependency's credentials.
 {{- if and (has "redis" $needs) (not $v.redis.embedded) }}
 {{ include "yunxi.secretEnv" (dict "name" "YUNXI_REDIS_URL" "secret" (default $creds $v.redis.existingSecret) "key" (ternary $v.redis.urlKey "redis-url" (ne $v.redis.existingSecret ""))) }}
 {{- end }}
+{{- if and (has "mqtt" $needs) $v.mqtt.embedded }}
+- name: YUNXI_MQTT_PORT
+  value: {{ $v.mqtt.embeddedPort | quote }}
+{{- end }}
 {{- if and (has "mqtt" $needs) (not $v.mqtt.embedded) }}
 - name: YUNXI_MQTT_URL
   value: {{ $v.mqtt.url | quote }}
@@ -230,6 +234,12 @@ another dependency's credentials.
   value: {{ $v.kme.url | quote }}
 {{- end }}
 {{- if has "gateway" .modules }}
+{{- $publicUrl := $v.publicUrl }}
+{{- if and (not $publicUrl) $v.ingress.enabled }}{{ $publicUrl = printf "%s://%s" (ternary "https" "http" (ne $v.ingress.tlsSecret "")) $v.ingress.host }}{{ end }}
+{{- if $publicUrl }}
+- name: YUNXI_PUBLIC_URL
+  value: {{ $publicUrl | quote }}
+{{- end }}
 {{- if $v.zone.enabled }}
 - name: YUNXI_ZONE_NAME
   value: {{ $v.zone.name | quote }}

@@ -21,15 +21,15 @@ after(async () => {
 /** A store in a fresh directory, served by a node:http server on port 0 as the gateway would mount it. */
 async function openServed(options: Partial<LocalBlobStoreOptions> = {}): Promise<{ store: LocalBlobStore; dataDir: string; baseUrl: string }> {
   const dataDir = await mkdtemp(join(tmpdir(), "yunxi-blobs-"));
-  let handler: LocalBlobStore["handleBlobHttpRequest"] | undefined;
+  const route: { handler?: LocalBlobStore["handleBlobHttpRequest"] } = {};
   const server: Server = createServer((req, res) => {
-    if (handler) void handler(req, res);
+    if (route.handler) void route.handler(req, res);
     else res.writeHead(503).end();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const store = new LocalBlobStore({ dataDir, publicBaseUrl: baseUrl, signingSecret: SECRET, ...options });
-  handler = store.handleBlobHttpRequest;
+  route.handler = store.handleBlobHttpRequest;
   await store.ensureReady();
   cleanups.push(async () => {
     server.closeAllConnections();

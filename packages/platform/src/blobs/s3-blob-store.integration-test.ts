@@ -6,6 +6,7 @@ import { Client } from "minio";
 import { isYunxiError } from "../errors/errors.js";
 import { requireTestServer, testSetting } from "../testing/servers.js";
 import { blobStoreContract } from "./blob-store.contract.js";
+import { openBlobStore } from "./open-blob-store.js";
 import { S3BlobStore } from "./s3-blob-store.js";
 
 /** One bucket per run, removed afterwards with everything in it. */
@@ -39,6 +40,16 @@ blobStoreContract("S3BlobStore", async () => {
 });
 
 describe("S3BlobStore specifics", () => {
+  it("is what openBlobStore builds from YUNXI_S3_* settings, bucket created", async () => {
+    const { endpoint, accessKey, secretKey } = await settings();
+    const store = await openBlobStore({ DATA_DIR: "/nonexistent", S3_ENDPOINT: endpoint, S3_BUCKET: bucket, S3_ACCESS_KEY: accessKey, S3_SECRET_KEY: secretKey });
+    created = true;
+    assert.ok(store instanceof S3BlobStore);
+    await store.put("opened/probe.txt", Buffer.from("probe"), { contentType: "text/plain" });
+    assert.equal((await store.head("opened/probe.txt")).size, 5);
+    await store.delete("opened/probe.txt");
+  });
+
   it("reports an unreachable server as Unavailable, naming it", async () => {
     const port = await closedPort();
     const store = new S3BlobStore({ endpoint: `http://127.0.0.1:${port}`, bucket: "any-bucket", accessKey: "k", secretKey: "not-logged-secret" });

@@ -41,7 +41,6 @@ export const MAX_KV_VALUE_BYTES = 64 * 1024;
 export const MAX_KV_TTL_SECONDS = 30 * 24 * 3600;
 
 const NAMESPACE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
-const CONTROL_CHARS = /[\x00-\x1f\x7f]/;
 
 /** Throws InvalidArgument unless the namespace is 1-100 characters of `A-Z a-z 0-9 . _ : -`, starting alphanumeric. */
 export function validateNamespace(namespace: unknown): asserts namespace is string {
@@ -54,7 +53,7 @@ export function validateNamespace(namespace: unknown): asserts namespace is stri
 
 /** Throws InvalidArgument unless the key is 1-512 characters without control characters. */
 export function validateKvKey(key: unknown): asserts key is string {
-  if (typeof key !== "string" || key.length === 0 || key.length > MAX_KV_KEY_LENGTH || CONTROL_CHARS.test(key)) {
+  if (typeof key !== "string" || key.length === 0 || key.length > MAX_KV_KEY_LENGTH || hasControlCharacter(key)) {
     throw invalidArgument("invalid key", { violations: [{ field: "key", message: `must be 1-${MAX_KV_KEY_LENGTH} characters without control characters` }] });
   }
 }
@@ -73,4 +72,12 @@ export function ttlMilliseconds(options: TtlOptions | undefined): number {
     throw invalidArgument("invalid TTL", { violations: [{ field: "ttlSeconds", message: `must be more than 0 and at most ${MAX_KV_TTL_SECONDS} seconds` }] });
   }
   return Math.max(1, Math.round(seconds * 1000));
+}
+
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
 }

@@ -135,7 +135,7 @@ log_tail() {
 # execs the server, so the recorded pid is the server's own.
 launch() {
   local name=$1 script=$2
-  local dir="$RUN_DIR/$name"
+  # shellcheck disable=SC2016 # $$ and $0 belong to the inner shell
   setsid bash -c 'echo $$ > "$0"; '"$script" "$(pid_file "$name")" \
     > "$(log_file "$name")" 2>&1 < /dev/null 9>&- &
   # Wait (bounded) for the pid file so status/stop can see the process immediately.
@@ -227,8 +227,8 @@ parse_postgres_url() {
 }
 
 start_postgres() {
-  local dir=$1 user password host port db
-  read -r user password host port db < <(parse_postgres_url "$YUNXI_TEST_POSTGRES_URL")
+  local dir=$1 user password _host port db
+  read -r user password _host port db < <(parse_postgres_url "$YUNXI_TEST_POSTGRES_URL")
   local pwfile="$dir/pwfile"
   (umask 077 && printf '%s\n' "$password" > "$pwfile")
   # initdb makes the URL's user the bootstrap superuser (which includes CREATEDB); single-user
@@ -394,6 +394,10 @@ wait_one() {
   local name=$1 timeout started
   timeout=$(server_timeout "$name")
   started=$SECONDS
+  if ! external_mode && [[ -z $(recorded_pid "$name") ]] && ! port_listening "$(server_port "$name")"; then
+    log "$name: not started; run: bash scripts/servers/servers.sh start $name"
+    return 1
+  fi
   while ((SECONDS - started < timeout)); do
     if "ready_$name"; then
       log "$name: ready after $((SECONDS - started)) s"
@@ -449,6 +453,7 @@ stop_one() {
     # Its direct children too (kc.sh's JVM), which would otherwise outlive it.
     local children
     children=$(pgrep -P "$pid" || true)
+    # shellcheck disable=SC2086 # one pid per word
     kill -s KILL "$pid" $children 2>/dev/null || true
   fi
   rm -f "$(pid_file "$name")"

@@ -38,6 +38,8 @@ export const keyManagementConfig = defineConfig({
     POOL_HIGH_WATERMARK: z.coerce.number().int().min(1).default(32),
     /** Built-in simulator link: rate profile from published QKD measurements, and pool capacity in keys. */
     SIM_PROFILE: z.enum(Object.keys(QKD_LINK_PROFILES) as [keyof typeof QKD_LINK_PROFILES, ...(keyof typeof QKD_LINK_PROFILES)[]]).default("metro-45km-14.5dB"),
+    /** Overrides the profile's rate; 0 never refills (tests, exhaustion drills). */
+    SIM_RATE_BITS_PER_SECOND: z.coerce.number().min(0).optional(),
     SIM_CAPACITY_KEYS: z.coerce.number().int().min(1).default(1000),
   }).refine((c) => c.KME_URL === undefined || (c.KME_CA_FILE && c.KME_CERT_FILE && c.KME_KEY_FILE), {
     message: "KME_URL needs KME_CA_FILE, KME_CERT_FILE and KME_KEY_FILE",

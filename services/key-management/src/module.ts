@@ -66,7 +66,7 @@ async function connectKme(config: KeyManagementConfig, logger: Logger): Promise<
   const kmeId = "yunxi-kme-sim";
   const pki = await generateSimulatorPki({ kmeId, saeIds: [config.SAE_ID, config.PEER_SAE_ID] });
   const simulator = new KmeSimulator(kmeId, [
-    { saeA: config.SAE_ID, saeB: config.PEER_SAE_ID, rateBitsPerSecond: QKD_LINK_PROFILES[config.SIM_PROFILE], capacityKeys: config.SIM_CAPACITY_KEYS },
+    { saeA: config.SAE_ID, saeB: config.PEER_SAE_ID, rateBitsPerSecond: config.SIM_RATE_BITS_PER_SECOND ?? QKD_LINK_PROFILES[config.SIM_PROFILE], capacityKeys: config.SIM_CAPACITY_KEYS },
   ]);
   const server = new KmeHttpsServer({ simulator, cert: pki.kme.cert, key: pki.kme.key, ca: pki.ca.cert, logger });
   const { url } = await server.listen();

@@ -3,13 +3,15 @@ import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { EmbeddedPostgres } from "./pglite-sql-database.js";
+import { EmbeddedPostgres, PgliteSqlDatabase } from "./pglite-sql-database.js";
+import { prismaAdapterFor } from "./prisma.js";
 import { sqlDatabaseContract } from "./sql-database.contract.js";
 
 sqlDatabaseContract("PgliteSqlDatabase (one in-memory EmbeddedPostgres)", async () => {
   const embedded = await EmbeddedPostgres.open();
   return {
     database: (schema) => embedded.database(schema),
+    prismaAdapter: (db) => prismaAdapterFor(db as PgliteSqlDatabase),
     close: () => embedded.close(),
   };
 });

@@ -6,13 +6,21 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import { after, before, describe, it } from "node:test";
 import { createRootLogger, type Logger } from "../logging/logger.js";
+import { fileURLToPath } from "node:url";
+import { PrismaClient } from "./generated/prisma/client.js";
 import { applyMigrations } from "./migrations.js";
+import { sqlExecutorFromPrisma, type PrismaAdapter } from "./prisma.js";
 import type { SqlDatabase } from "./sql.js";
+
+/** The fixture schema's migrations (src/db or dist/db -> ../../test-fixtures). */
+export const FIXTURE_MIGRATIONS = fileURLToPath(new URL("../../test-fixtures/db/prisma/migrations", import.meta.url));
 
 /** What the contract needs from a backend: schema-bound handles on one database. */
 export interface SqlBackendUnderTest {
   /** A new handle bound to `schema` (the backend creates the schema). */
   database(schema: string): Promise<SqlDatabase>;
+  /** The Prisma driver adapter over a handle this backend opened (`prismaAdapterFor`). */
+  prismaAdapter(db: SqlDatabase): PrismaAdapter;
   /** Releases everything the backend opened; schemas were dropped by the suite already. */
   close(): Promise<void>;
 }
@@ -270,6 +278,76 @@ export function sqlDatabaseContract(label: string, open: () => Promise<SqlBacken
         await writeMigration(dir, "20260101000000_init", "CREATE TABLE x (n int);\n");
         await assert.rejects(applyMigrations(db, dir, { schema: "some_other_schema" }), /migrations are for "some_other_schema"/);
         assert.deepEqual(await db.query("SELECT to_regclass('x') AS t"), [{ t: null }]);
+      });
+    });
+
+    describe("Prisma client from the fixture schema", () => {
+      const clients: PrismaClient[] = [];
+      after(async () => {
+        for (const client of clients) await client.$disconnect();
+      });
+
+      async function migratedClient(schema: string): Promise<{ db: SqlDatabase; prisma: PrismaClient }> {
+        const db = await database(schema);
+        const report = await applyMigrations(db, FIXTURE_MIGRATIONS, { schema });
+        assert.ok(report.applied.length >= 1, "fixture migrations applied");
+        await db.query("CREATE TABLE outbox_probe (id bigserial PRIMARY KEY, topic text NOT NULL, payload jsonb NOT NULL)");
+        const prisma = new PrismaClient({ adapter: backend.prismaAdapter(db) });
+        clients.push(prisma);
+        return { db, prisma };
+      }
+
+      it("creates, finds and updates rows that the SqlDatabase handle sees in the same schema", { timeout: TEST_TIMEOUT_MS }, async () => {
+        const schema = uniqueSchema("c_prisma");
+        const { db, prisma } = await migratedClient(schema);
+        const seal = await prisma.seal.create({ data: { name: "finance", records: { create: [{ sequence: 1 }, { sequence: 2 }] } } });
+        assert.equal(seal.status, "ACTIVE");
+        const found = await prisma.seal.findUnique({ where: { name: "finance" }, include: { records: { orderBy: { sequence: "asc" } } } });
+        assert.equal(found?.id, seal.id);
+        assert.deepEqual(found?.records.map((r) => r.sequence), [1, 2]);
+        assert.equal(typeof found?.records[0]?.id, "bigint");
+        const updated = await prisma.seal.update({ where: { id: seal.id }, data: { impressions: { increment: 2 }, status: "LOCKED" } });
+        assert.equal(updated.impressions, 2);
+        assert.equal(updated.status, "LOCKED");
+        const viaSql = await db.query<{ name: string; impressions: number; status: string }>('SELECT name, impressions, status::text AS status FROM "Seal"');
+        assert.deepEqual(viaSql, [{ name: "finance", impressions: 2, status: "LOCKED" }]);
+        await assert.rejects(prisma.seal.create({ data: { name: "finance" } }), (error: Error & { code?: string }) => error.code === "P2002");
+      });
+
+      it("keeps each schema's Prisma data apart", { timeout: TEST_TIMEOUT_MS }, async () => {
+        const a = await migratedClient(uniqueSchema("c_prisma_a"));
+        const b = await migratedClient(uniqueSchema("c_prisma_b"));
+        await a.prisma.seal.create({ data: { name: "only-in-a" } });
+        assert.equal(await b.prisma.seal.count(), 0);
+        assert.equal(await a.prisma.seal.count(), 1);
+        await b.prisma.seal.create({ data: { name: "only-in-b" } });
+        assert.deepEqual((await a.prisma.seal.findMany()).map((s) => s.name), ["only-in-a"]);
+      });
+
+      it("writes platform rows through sqlExecutorFromPrisma in the same interactive transaction", { timeout: TEST_TIMEOUT_MS }, async () => {
+        const { db, prisma } = await migratedClient(uniqueSchema("c_prisma_tx"));
+        await prisma.$transaction(async (tx) => {
+          const seal = await tx.seal.create({ data: { name: "committed" } });
+          const sql = sqlExecutorFromPrisma(tx);
+          const rows = await sql.query<{ id: bigint }>("INSERT INTO outbox_probe (topic, payload) VALUES ($1, $2::jsonb) RETURNING id", [
+            "seal.created",
+            JSON.stringify({ id: seal.id }),
+          ]);
+          assert.equal(typeof rows[0]?.id, "bigint");
+        });
+        await assert.rejects(
+          prisma.$transaction(async (tx) => {
+            await tx.seal.create({ data: { name: "rolled-back" } });
+            await sqlExecutorFromPrisma(tx).query("INSERT INTO outbox_probe (topic, payload) VALUES ($1, $2::jsonb)", ["seal.created", "{}"]);
+            throw new Error("abort");
+          }),
+          /abort/,
+        );
+        assert.deepEqual((await prisma.seal.findMany({ orderBy: { name: "asc" } })).map((s) => s.name), ["committed"]);
+        const outbox = await db.query<{ topic: string; payload: unknown }>("SELECT topic, payload FROM outbox_probe");
+        assert.equal(outbox.length, 1);
+        assert.equal(outbox[0]?.topic, "seal.created");
+        assert.ok(typeof (outbox[0]?.payload as { id?: unknown }).id === "string");
       });
     });
   });

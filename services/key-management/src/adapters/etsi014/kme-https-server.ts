@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import type { TLSSocket } from "node:tls";
 import type { Logger } from "@yunxi/platform";
 import type { KmeSimulator } from "./kme-simulator.js";
@@ -25,7 +25,7 @@ const MAX_BODY_BYTES = 64 * 1024;
  */
 export class KmeHttpsServer {
   private readonly server: Server;
-  private readonly sockets = new Set<import("node:net").Socket>();
+  private readonly sockets = new Set<Socket>();
 
   constructor(private readonly options: KmeHttpsServerOptions) {
     this.server = createServer(

@@ -186,13 +186,18 @@ describe("deploy tools", () => {
   it("kubectl-validate rejects an invalid manifest (the validation below can fail)", async () => {
     requireTools();
     const { objects } = await render(["-f", ci("microservices")]);
-    const broken = structuredClone(ofKind(objects, "Deployment")[0]);
-    broken.spec.replicas = "two";
-    broken.spec.template.spec.containers[0].imagePullPolicy = 7;
-    const file = join(scratch, "broken.yaml");
-    await writeFile(file, stringify(broken));
-    const r = await run(KUBECTL_VALIDATE, [file, "--version", "1.35"]);
-    assert.notEqual(r.code, 0, `kubectl-validate accepted an invalid Deployment:\n${r.stdout}`);
+    const good = ofKind(objects, "Deployment")[0];
+    const wrongType = structuredClone(good);
+    wrongType.spec.revisionHistoryLimit = "five";
+    const unknownField = structuredClone(good);
+    unknownField.spec.template.spec.containers[0].securityContext.readOnlyRootFilesystm = true;
+    for (const [name, obj, expected] of [["wrong-type", wrongType, /revisionHistoryLimit/], ["unknown-field", unknownField, /readOnlyRootFilesystm/]]) {
+      const file = join(scratch, `${name}.yaml`);
+      await writeFile(file, stringify(obj));
+      const r = await run(KUBECTL_VALIDATE, [file, "--version", "1.35"]);
+      assert.notEqual(r.code, 0, `kubectl-validate accepted an invalid Deployment (${name}):\n${r.stdout}`);
+      assert.match(r.stdout + r.stderr, expected);
+    }
   });
 });
 

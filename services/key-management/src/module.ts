@@ -9,6 +9,7 @@ import { KmeHttpsServer } from "./adapters/etsi014/kme-https-server.js";
 import { KmeSimulator } from "./adapters/etsi014/kme-simulator.js";
 import { generateSimulatorPki } from "./adapters/etsi014/pki.js";
 import { keyManagementServiceDefinition, makeKeyManagementGrpc, type Authenticate } from "./adapters/grpc/key-management-grpc.js";
+import { EventBusAuditPublisher } from "./adapters/events/event-bus-audit-publisher.js";
 import { MemoryAuditPublisher } from "./adapters/memory/memory-audit-publisher.js";
 import { MemoryKeyStore, MemoryPolicyStore } from "./adapters/memory/memory-key-store.js";
 import { HybridPqcKeySource, LocalHybridKemPeer, type HybridKemPeer } from "./adapters/pqc/hybrid-pqc-key-source.js";
@@ -101,7 +102,8 @@ export const keyManagementModule = defineModule({
     });
     // A KME that is down at startup must not stop the process: keys fall back per policy and refill later.
     await qkd.refill().catch((error: unknown) => ctx.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "initial qkd refill failed"));
-    const { grpc } = createKeyManagement({ config, logger: ctx.logger, qkd });
+    const audit = new EventBusAuditPublisher(await ctx.infrastructure.eventBus());
+    const { grpc } = createKeyManagement({ config, logger: ctx.logger, qkd, audit });
     const { service, packageDefinition } = keyManagementServiceDefinition();
     ctx.grpc.addService(service, grpc, packageDefinition);
   },

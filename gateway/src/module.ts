@@ -1,7 +1,7 @@
 import { createReadStream, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { defineConfig, defineModule, env, httpStatusOf, kindOf, publicMessage, YunxiError } from "@yunxi/platform";
+import { defineConfig, defineModule, env, httpStatusOf, kindOf, LOCAL_BLOB_URL_PATH, LocalBlobStore, publicMessage, YunxiError } from "@yunxi/platform";
 import Fastify from "fastify";
 import { z } from "zod";
 import { openApiDocument } from "./openapi.js";
@@ -57,6 +57,19 @@ export const gatewayModule = defineModule({
     app.setNotFoundHandler((request, reply) => {
       void reply.status(404).send({ error: { kind: "NotFound", message: `no route ${request.method} ${request.url}` } });
     });
+
+    if (context.platform.S3_ENDPOINT === undefined) {
+      // Embedded mode: presigned blob URLs point at the gateway, which streams them to the local store.
+      // Hijacked before body parsing so uploads stream straight to disk.
+      const store = await context.infrastructure.blobStore();
+      if (store instanceof LocalBlobStore) {
+        app.addHook("onRequest", async (request, reply) => {
+          if (!request.url.startsWith(LOCAL_BLOB_URL_PATH)) return;
+          reply.hijack();
+          await store.handleBlobHttpRequest(request.raw, reply.raw);
+        });
+      }
+    }
 
     app.get("/healthz", async () => ({ status: "ok" }));
     app.get("/readyz", async (_request, reply) => {

@@ -10,10 +10,15 @@ export const PROTO_ROOT: string = join(dirname(fileURLToPath(import.meta.url)), 
  * The ONE set of proto-loader options. `proto-loader-gen-types` (npm run gen) reads the same JSON file,
  * so the generated TypeScript types always describe what the runtime loader produces.
  */
-export const PROTO_LOADER_OPTIONS: Readonly<Options> = Object.freeze({
-  ...(JSON.parse(readFileSync(join(PROTO_ROOT, "loader-options.json"), "utf8")) as Options),
-  includeDirs: [PROTO_ROOT],
-});
+export const PROTO_LOADER_OPTIONS: Readonly<Options> = Object.freeze(fromJson(join(PROTO_ROOT, "loader-options.json")));
+
+/** JSON names the conversion types ("String"); proto-loader wants the constructors themselves. */
+function fromJson(file: string): Options {
+  const raw = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+  const constructors: Record<string, unknown> = { String, Number };
+  const convert = (value: unknown) => (typeof value === "string" && value in constructors ? constructors[value] : value);
+  return { ...raw, longs: convert(raw["longs"]), enums: convert(raw["enums"]), includeDirs: [PROTO_ROOT] } as Options;
+}
 
 /** Loads proto files given relative to the proto root, e.g. `yunxi/audit/v1/audit.proto`. */
 export function loadProtoDefinition(...files: string[]): PackageDefinition {

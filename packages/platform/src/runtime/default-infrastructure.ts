@@ -1,4 +1,13 @@
-import { resolve } from "node:path";
+import { createHmac, randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { BlobStore } from "../blobs/blob-store.js";
+import { openBlobStore } from "../blobs/open-blob-store.js";
+import { keyValueStoreOpener } from "../kv/open-key-value-store.js";
+import type { KeyValueStore } from "../kv/key-value-store.js";
+import { AedesDeviceBroker } from "../mqtt/aedes-device-broker.js";
+import type { DeviceBroker } from "../mqtt/device-broker.js";
+import { MosquittoDeviceBroker } from "../mqtt/mosquitto-device-broker.js";
 import { EmbeddedPostgres } from "../db/pglite-sql-database.js";
 import { PgSqlDatabase } from "../db/pg-sql-database.js";
 import { applyMigrations } from "../db/migrations.js";
@@ -7,7 +16,7 @@ import type { EventBus } from "../events/event-bus.js";
 import { InProcessEventBus } from "../events/in-process-event-bus.js";
 import { KafkaEventBus } from "../events/kafka-event-bus.js";
 import type { Logger } from "../logging/logger.js";
-import type { Infrastructure } from "./infrastructure.js";
+import type { Dependency, Infrastructure } from "./infrastructure.js";
 import { schemaNameOf, type ModuleDefinition } from "./module.js";
 import type { PlatformConfig } from "./platform-config.js";
 
@@ -58,9 +67,68 @@ export function openDefaultInfrastructure(config: PlatformConfig, logger: Logger
     return bus;
   });
 
+  const blobStore = once<BlobStore>(() =>
+    openBlobStore({ ...config, SIGNING_SECRET: config.SIGNING_SECRET ?? signingSecret(dataDir) }, { logger: infraLogger }),
+  );
+
+  const openKeyValue = keyValueStoreOpener(config, { logger: infraLogger });
+  const keyValues = new Map<string, Promise<KeyValueStore>>();
+  const keyValue = (namespace: string): Promise<KeyValueStore> => {
+    let store = keyValues.get(namespace);
+    if (!store) {
+      const opened = openKeyValue(namespace);
+      closers.push(() => opened.close());
+      // A read proves the server answers, so an unreachable Redis fails here, named, not at first use.
+      store = opened.get("__yunxi_probe__").then(() => opened);
+      keyValues.set(namespace, store);
+    }
+    return store;
+  };
+
+  const deviceBroker = once<DeviceBroker>(async () => {
+    const broker = config.MQTT_URL
+      ? await MosquittoDeviceBroker.start({
+          url: config.MQTT_URL,
+          adminUsername: requireSetting(config.MQTT_ADMIN_USER, "YUNXI_MQTT_ADMIN_USER"),
+          adminPassword: requireSetting(config.MQTT_ADMIN_PASSWORD, "YUNXI_MQTT_ADMIN_PASSWORD"),
+          platformUsername: "yunxi-platform",
+          // Every replica derives the same platform password from the admin secret; it is never stored.
+          platformPassword: createHmac("sha256", requireSetting(config.MQTT_ADMIN_PASSWORD, "YUNXI_MQTT_ADMIN_PASSWORD")).update("yunxi-platform-mqtt").digest("base64url"),
+          timeoutMs: config.CONNECT_TIMEOUT_MS,
+          logger: infraLogger,
+        })
+      : await AedesDeviceBroker.start({ host: config.BIND_HOST, port: config.MQTT_PORT, logger: infraLogger, timeoutMs: config.CONNECT_TIMEOUT_MS });
+    closers.push(() => broker.close());
+    return broker;
+  });
+
+  const open = async (dependency: Dependency, moduleName: string): Promise<void> => {
+    switch (dependency) {
+      case "database":
+        await (await database(schemaNameOf(moduleName))).query("SELECT 1");
+        return;
+      case "events":
+        await eventBus.get();
+        return;
+      case "blobs":
+        await blobStore.get();
+        return;
+      case "cache":
+        await keyValue(moduleName);
+        return;
+      case "mqtt":
+        await deviceBroker.get();
+        return;
+    }
+  };
+
   return {
     database,
     eventBus: () => eventBus.get(),
+    blobStore: () => blobStore.get(),
+    keyValue,
+    deviceBroker: () => deviceBroker.get(),
+    open,
     async close() {
       for (const close of closers.reverse()) {
         await close().catch((error: unknown) => infraLogger.error({ err: error }, "closing a resource failed"));
@@ -69,6 +137,31 @@ export function openDefaultInfrastructure(config: PlatformConfig, logger: Logger
       if (pg) await (await pg).close();
     },
   };
+}
+
+function requireSetting(value: string | undefined, variable: string): string {
+  if (!value) throw new Error(`${variable} is required with YUNXI_MQTT_URL`);
+  return value;
+}
+
+/**
+ * The secret that signs local presigned URLs when YUNXI_SIGNING_SECRET is not set: generated once and
+ * kept (mode 0600) in the data directory, so URLs stay valid across restarts of the embedded platform.
+ */
+export function signingSecret(dataDir: string): string {
+  const file = join(dataDir, "signing-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  try {
+    writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    // Another process created it first: use theirs.
+    if ((error as { code?: string }).code === "EEXIST") return readFileSync(file, "utf8").trim();
+    throw error;
+  }
+  chmodSync(file, 0o600);
+  return secret;
 }
 
 /** Applies a module's Prisma migrations to its own schema (embedded: at boot; cluster: the migrate target). */

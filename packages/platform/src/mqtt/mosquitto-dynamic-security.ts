@@ -19,6 +19,8 @@ export interface MosquittoDynamicSecurityOptions {
   readonly adminPassword: string;
   /** Bound for connecting and for each command's answer; default 5000 ms. */
   readonly timeoutMs?: number;
+  /** MQTT version of the admin connection; the plugin answers on both. Default 5. */
+  readonly protocolVersion?: 4 | 5;
   readonly logger: Logger;
 }
 
@@ -78,7 +80,7 @@ export class MosquittoDynamicSecurity {
         clientId: `yunxi-dynsec-${randomUUID()}`,
         username: options.adminUsername,
         password: options.adminPassword,
-        protocolVersion: 5,
+        protocolVersion: options.protocolVersion ?? 5,
         clean: true,
         reconnectPeriod: 1000,
       },

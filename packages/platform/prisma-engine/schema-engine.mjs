@@ -51,23 +51,30 @@ function parseArguments(argv) {
 // adapter-pg, then re-tag them as Character so the engine sees the type it expects.
 const charColumns = new WeakMap();
 const originalQuery = pg.Client.prototype.query;
+function textInsteadOfChar(res) {
+  const fields = res?.fields;
+  if (Array.isArray(fields)) {
+    const indexes = [];
+    fields.forEach((field, index) => {
+      if (field.dataTypeID === CHAR_OID) {
+        field.dataTypeID = TEXT_OID;
+        indexes.push(index);
+      }
+    });
+    if (indexes.length > 0 && Array.isArray(res.rows)) charColumns.set(res.rows, indexes);
+  }
+  return res;
+}
 pg.Client.prototype.query = function patchedQuery(config, values, callback) {
-  const result = originalQuery.call(this, config, values, callback);
-  if (!result || typeof result.then !== "function") return result;
-  return result.then((res) => {
-    const fields = res?.fields;
-    if (Array.isArray(fields)) {
-      const indexes = [];
-      fields.forEach((field, index) => {
-        if (field.dataTypeID === CHAR_OID) {
-          field.dataTypeID = TEXT_OID;
-          indexes.push(index);
-        }
-      });
-      if (indexes.length > 0 && Array.isArray(res.rows)) charColumns.set(res.rows, indexes);
-    }
-    return res;
-  });
+  // pg.Pool#query calls with a callback (in the values slot when there are no values); clients return promises.
+  if (typeof callback === "function") {
+    return originalQuery.call(this, config, values, (error, res) => callback(error, error ? res : textInsteadOfChar(res)));
+  }
+  if (typeof values === "function") {
+    return originalQuery.call(this, config, (error, res) => values(error, error ? res : textInsteadOfChar(res)));
+  }
+  const result = originalQuery.call(this, config, values);
+  return result && typeof result.then === "function" ? result.then(textInsteadOfChar) : result;
 };
 
 function retagChar(queryable) {

@@ -43,6 +43,8 @@ if (( need_helm == 0 && need_kv == 0 )); then
   exit 0
 fi
 
+# Before the first `go` call: never auto-download a newer toolchain through the proxy.
+export GOTOOLCHAIN=local
 if ! command -v go >/dev/null 2>&1; then
   log "Go is not installed; install Go >= 1.$GO_MIN_MINOR (the tools are built from the Go module proxy)"
   exit 1
@@ -61,7 +63,6 @@ flock -w 1800 9 || { log "timed out waiting for another deploy-tools run"; exit 
 # Own module and build caches inside the Yunxi cache: reproducible on a fresh machine and
 # deletable with `rm -rf` (-modcacherw). GOTOOLCHAIN=local fails fast instead of silently
 # downloading a newer Go toolchain through the proxy.
-export GOTOOLCHAIN=local
 export GOPATH="$CACHE/go"
 export GOMODCACHE="$CACHE/go/pkg/mod"
 export GOCACHE="$CACHE/go-build"
@@ -77,7 +78,7 @@ build() { # $1 = binary name, $2 = package@version, $3 = version to stamp
   local start=$SECONDS
   if ! GOBIN="$stage" go install -trimpath -ldflags="-s -w" "$pkg"; then
     rm -rf "$stage"
-    log "go install $pkg failed (is the Go module proxy reachable? GOPROXY=$(go env GOPROXY))"
+    log "go install $pkg failed. Is the Go module proxy reachable (GOPROXY=$(go env GOPROXY))? Behind a mirror that does not proxy the checksum database, set GONOSUMDB or GOSUMDB=off."
     return 1
   fi
   mv -f "$stage/$name" "$BIN/$name"

@@ -451,3 +451,27 @@ describe("skaffold renders the same chart", () => {
     });
   }
 });
+
+describe("chart: NOTES.txt", () => {
+  const notes = async (valuesFile) => {
+    // A client-side dry run renders NOTES without any cluster (KUBECONFIG points nowhere).
+    const r = await run(HELM, ["install", "yx", chart, "--namespace", "yunxi", "--dry-run=client", "-f", valuesFile]);
+    assert.equal(r.code, 0, r.stderr);
+    const at = r.stdout.indexOf("\nNOTES:\n");
+    assert.ok(at >= 0, "NOTES rendered");
+    return r.stdout.slice(at);
+  };
+  it("tells the installer how to follow the migration and rollout, and where the console is", async () => {
+    requireTools();
+    const text = await notes(ci("allinone"));
+    assert.match(text, /kubectl -n yunxi get jobs,pods -l app.kubernetes.io\/instance=yx/);
+    assert.match(text, /rollout status/);
+    assert.match(text, /https:\/\/yunxi.corp.internal\//);
+  });
+  it("tells a zone installer where the tunnel goes and that NetworkPolicy must be enforced", async () => {
+    requireTools();
+    const text = await notes(ci("zone"));
+    assert.match(text, /dials out to yunxi-tunnel.corp.internal:7443/);
+    assert.match(text, /CNI must enforce NetworkPolicy/);
+  });
+});

@@ -1,0 +1,10 @@
+// Original file: /work/main/proto/yunxi/key_management/v1/key_management.proto
+
+
+export interface RotateKeyRequest {
+  'name'?: (string);
+}
+
+export interface RotateKeyRequest__Output {
+  'name': (string);
+}

@@ -282,9 +282,12 @@ async function runCli(args) {
     await adapter.dispose();
     return shutdown(0);
   } catch (error) {
-    const cause = error?.cause ?? error;
-    const code = error?.code === "ECONNREFUSED" || cause?.code === "ECONNREFUSED" || /ECONNREFUSED|ENOTFOUND|timeout/i.test(String(error?.message)) ? "P1001" : "P1000";
-    logLine("ERROR", error?.message ?? String(error), { error_code: code });
+    // adapter-pg wraps driver errors: the useful part (kind, host, port) is in `cause`.
+    const cause = error?.cause ?? {};
+    const unreachable = cause.kind === "DatabaseNotReachable" || /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|timeout/i.test(String(error?.message));
+    const where = cause.host ? ` at ${cause.host}${cause.port ? `:${cause.port}` : ""}` : "";
+    const message = unreachable ? `Can't reach database server${where}` : cause.kind ? `${cause.kind}${where}${cause.message ? `: ${cause.message}` : ""}` : (error?.message ?? String(error));
+    logLine("ERROR", message, { error_code: unreachable ? "P1001" : "P1000" });
     return shutdown(1);
   }
 }

@@ -201,7 +201,7 @@ async function checkKeycloak() {
   const jwks = createRemoteJWKSet(new URL(discovery.jwks_uri));
   const userToken = await token({
     grant_type: "password",
-    client_id: env("YUNXI_TEST_KEYCLOAK_PUBLIC_CLIENT_ID"),
+    client_id: env("YUNXI_TEST_KEYCLOAK_CONSOLE_CLIENT"),
     username: env("YUNXI_TEST_KEYCLOAK_USER"),
     password: env("YUNXI_TEST_KEYCLOAK_USER_PASSWORD"),
     scope: "openid",
@@ -210,8 +210,8 @@ async function checkKeycloak() {
   expect(payload.preferred_username === env("YUNXI_TEST_KEYCLOAK_USER"), "token is for another user");
   const serviceToken = await token({
     grant_type: "client_credentials",
-    client_id: env("YUNXI_TEST_KEYCLOAK_CLIENT_ID"),
-    client_secret: env("YUNXI_TEST_KEYCLOAK_CLIENT_SECRET"),
+    client_id: env("YUNXI_TEST_KEYCLOAK_PLATFORM_CLIENT"),
+    client_secret: env("YUNXI_TEST_KEYCLOAK_PLATFORM_CLIENT_SECRET"),
   });
   // The service account must be able to read users through the admin API (view-users).
   const users = await fetch(`${env("YUNXI_TEST_KEYCLOAK_URL").replace(/\/$/, "")}/admin/realms/${env("YUNXI_TEST_KEYCLOAK_REALM")}/users?username=${env("YUNXI_TEST_KEYCLOAK_USER")}&exact=true`, {

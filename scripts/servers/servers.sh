@@ -154,6 +154,12 @@ install_apt() {
   for pkg in "${APT_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
   done
+  # Tools the other installs need; machines of this kind usually have them (Java, Maven and
+  # Python may come from elsewhere than apt), so only fill real gaps.
+  command -v java > /dev/null || missing+=(openjdk-17-jre-headless)
+  command -v mvn > /dev/null || missing+=(maven)
+  command -v curl > /dev/null || missing+=(curl)
+  python3 -c 'import ensurepip, venv' 2> /dev/null || missing+=(python3-venv)
   ((${#missing[@]} == 0)) && return 0
   log "apt: installing ${missing[*]}"
   local sudo=()

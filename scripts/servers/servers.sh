@@ -114,7 +114,23 @@ owned_process_alive() {
   kill -0 "$pid" 2>/dev/null || return 1
   comm=$(cat "/proc/$pid/comm" 2>/dev/null || true)
   # Launchers are bash until they exec the server (Kafka formats its storage first).
-  [[ " $(server_comm "$1") bash " == *" $comm "* ]]
+  [[ " $(server_comm "$1") bash " == *" $comm "* ]] || return 1
+  # The process writes its own pid file as it starts; one that started clearly later is a
+  # recycled pid (e.g. after a reboot), not ours.
+  local started written
+  started=$(process_start_epoch "$pid") || return 1
+  written=$(stat -c %Y "$(pid_file "$1")")
+  ((started <= written + 5))
+}
+
+process_start_epoch() {
+  local stat boot ticks fields
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  stat=${stat##*) } # fields after "(comm) "; start time is field 22 overall, 20 here
+  read -r -a fields <<< "$stat"
+  ticks=${fields[19]}
+  boot=$(awk '/^btime/ {print $2}' /proc/stat)
+  echo $((boot + ticks / $(getconf CLK_TCK)))
 }
 
 port_listening() {

@@ -38,7 +38,7 @@ function outputDir(schemaFile) {
   return resolve(dirname(schemaFile), match[1]);
 }
 
-function inputsHash(target, schemaFile, configFile) {
+function inputsHash(schemaFile, configFile) {
   const hash = createHash("sha256").update(prismaVersion).update(readFileSync(schemaFile));
   if (configFile) hash.update(readFileSync(configFile));
   return hash.digest("hex");
@@ -57,7 +57,7 @@ for (const target of targets()) {
   const configFile = existsSync(join(target.dir, "prisma.config.ts")) ? join(target.dir, "prisma.config.ts") : undefined;
   const output = outputDir(schemaFile);
   const stampFile = join(output, STAMP);
-  const hash = inputsHash(target, schemaFile, configFile);
+  const hash = inputsHash(schemaFile, configFile);
   if (!force && existsSync(stampFile) && readFileSync(stampFile, "utf8") === hash) continue;
 
   const args = [prismaCli, "generate", ...(configFile ? ["--config", configFile] : ["--schema", schemaFile])];

@@ -1,12 +1,17 @@
 #!/usr/bin/env node
-// Regenerates TypeScript types for every .proto file with proto-loader-gen-types, using the same
-// loader options as the runtime (loader-options.json). `--check` regenerates into a temp folder and
-// fails when the committed src/generated differs, so stale types never land.
+// Regenerates TypeScript types for every .proto file with proto-loader-gen-types, using the same loader
+// options as the runtime (loader-options.json). `--check` regenerates into a temp folder and fails when
+// the committed src/generated differs, so stale types never land.
+//
+// Layout: message/service types at src/generated/<package path>/<Type>.ts (as the generator writes them);
+// each proto file's package type at src/generated/<proto path>.proto.ts — e.g.
+// yunxi/audit/v1/events.proto → src/generated/yunxi/audit/v1/events.proto.ts — so every service can have
+// its own events.proto (the generator alone names that file by basename, and they would collide).
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, cpSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { basename, dirname, join, posix, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -15,37 +20,49 @@ const options = JSON.parse(readFileSync(join(root, "loader-options.json"), "utf8
 const require = createRequire(import.meta.url);
 const generator = join(dirname(require.resolve("@grpc/proto-loader/package.json")), "build/bin/proto-loader-gen-types.js");
 
-function walk(dir) {
+function walk(dir, suffix, skip = []) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (name === "node_modules" || name === "dist" || name === "src") return [];
-    return statSync(path).isDirectory() ? walk(path) : path.endsWith(".proto") ? [path] : [];
+    if (skip.includes(name)) return [];
+    return statSync(path).isDirectory() ? walk(path, suffix, skip) : path.endsWith(suffix) ? [path] : [];
   });
 }
 
-const protos = walk(root).map((file) => relative(root, file)).sort();
+const protos = walk(root, ".proto", ["node_modules", "dist", "src"]).map((file) => relative(root, file)).sort();
 const target = check ? mkdtempSync(join(tmpdir(), "yunxi-proto-")) : join(root, "src/generated");
 if (!check) rmSync(target, { recursive: true, force: true });
+mkdirSync(target, { recursive: true });
 
 const flags = [
   `--keepCase=${options.keepCase}`, `--longs=${options.longs}`, `--enums=${options.enums}`,
-  `--defaults=${options.defaults}`, `--oneofs=${options.oneofs}`,
+  `--defaults=${options.defaults}`, `--oneofs=${options.oneofs}`, "--grpcLib=@grpc/grpc-js",
 ];
-execFileSync(process.execPath, [generator, ...flags, "--grpcLib=@grpc/grpc-js", "-I", root, "-O", target, ...protos], {
-  stdio: ["ignore", "ignore", "inherit"],
-});
 
-// proto-loader-gen-types writes relative imports without extensions; NodeNext resolution needs them.
-for (const file of walkTs(target)) {
-  const text = readFileSync(file, "utf8");
-  const fixed = text.replace(/from '(\.{1,2}\/[^']+?)'/g, (_m, spec) => `from '${spec.endsWith(".js") ? spec : spec + ".js"}'`);
-  if (fixed !== text) writeFileSync(file, fixed);
-}
-function walkTs(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walkTs(path) : path.endsWith(".ts") ? [path] : [];
+for (const proto of protos) {
+  const scratch = mkdtempSync(join(tmpdir(), "yunxi-proto-one-"));
+  execFileSync(process.execPath, [generator, ...flags, "-I", root, "-O", scratch, proto], { stdio: ["ignore", "ignore", "inherit"] });
+  const packageFile = join(scratch, `${basename(proto, ".proto")}.ts`);
+  const packageText = readFileSync(packageFile, "utf8");
+  rmSync(packageFile);
+  cpSync(scratch, target, { recursive: true });
+  // Move the package file next to its proto and re-point its relative imports from there.
+  const destination = join(target, `${proto}.ts`);
+  const fromDir = posix.dirname(proto.split("\\").join("/"));
+  const moved = packageText.replace(/from '\.\/([^']+)'/g, (_m, spec) => {
+    let path = posix.relative(fromDir, spec);
+    if (!path.startsWith(".")) path = `./${path}`;
+    return `from '${path}'`;
   });
+  mkdirSync(dirname(destination), { recursive: true });
+  writeFileSync(destination, moved);
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+// The generator writes relative imports without extensions; NodeNext resolution needs `.js`.
+for (const file of walk(target, ".ts")) {
+  const text = readFileSync(file, "utf8");
+  const fixed = text.replace(/from '(\.{1,2}\/[^']+?)'/g, (_m, spec) => `from '${spec.endsWith(".js") ? spec : `${spec}.js`}'`);
+  if (fixed !== text) writeFileSync(file, fixed);
 }
 
 if (check) {
@@ -62,9 +79,8 @@ if (check) {
 }
 
 function compareTrees(fresh, committed) {
-  const freshFiles = existsSync(fresh) ? walkTs(fresh).map((f) => relative(fresh, f)) : [];
-  const committedFiles = existsSync(committed) ? walkTs(committed).map((f) => relative(committed, f)) : [];
-  const all = new Set([...freshFiles, ...committedFiles]);
+  const list = (dir) => (existsSync(dir) ? walk(dir, ".ts").map((f) => relative(dir, f)) : []);
+  const all = new Set([...list(fresh), ...list(committed)]);
   return [...all].filter((file) => {
     const a = join(fresh, file);
     const b = join(committed, file);

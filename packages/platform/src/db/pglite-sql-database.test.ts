@@ -3,7 +3,8 @@ import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { EmbeddedPostgres, PgliteSqlDatabase } from "./pglite-sql-database.js";
+import type { PgliteSqlDatabase } from "./pglite-sql-database.js";
+import { EmbeddedPostgres } from "./pglite-sql-database.js";
 import { prismaAdapterFor } from "./prisma.js";
 import { sqlDatabaseContract } from "./sql-database.contract.js";
 

@@ -3,7 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PgSqlDatabase } from "./pg-sql-database.js";
-import { PgliteSqlDatabase } from "./pglite-sql-database.js";
+import type { PgliteSqlDatabase } from "./pglite-sql-database.js";
 import { quotedSchema } from "./schema-name.js";
 import type { SqlExecutor } from "./sql.js";
 

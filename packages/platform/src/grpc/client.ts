@@ -1,4 +1,5 @@
-import { credentials, makeGenericClientConstructor, Metadata, type Client, type ChannelCredentials, type ServiceDefinition, type ServiceError } from "@grpc/grpc-js";
+import type { Metadata} from "@grpc/grpc-js";
+import { credentials, makeGenericClientConstructor, type Client, type ChannelCredentials, type ServiceDefinition, type ServiceError } from "@grpc/grpc-js";
 import { kindFromGrpcStatus, YunxiError, type ErrorKind, type FieldViolation } from "../errors/errors.js";
 import { contextToMetadata, type CallContext } from "./call-context.js";
 

@@ -1,8 +1,8 @@
 import type { ServiceDefinition, UntypedServiceImplementation } from "@grpc/grpc-js";
 import { loadPackageDefinition } from "@grpc/grpc-js";
-import { loadSync, type PackageDefinition } from "@grpc/proto-loader";
+import type { PackageDefinition } from "@grpc/proto-loader";
 import { invalidArgument, unary, unauthenticated, type CallContext as GrpcCallContext, type Logger } from "@yunxi/platform";
-import { PROTO_ROOT } from "@yunxi/proto";
+import { loadProtoDefinition } from "@yunxi/proto";
 import type { CallContext, EnvelopeService, KeyInfo } from "../../app/envelope-service.js";
 import type { SecurityLevel, Suite } from "../../domain/suites.js";
 
@@ -10,16 +10,7 @@ export const KEY_MANAGEMENT_PROTO = "yunxi/key_management/v1/key_management.prot
 
 /** The package definition and service definition of KeyManagementService. */
 export function keyManagementServiceDefinition(): { packageDefinition: PackageDefinition; service: ServiceDefinition } {
-  // The options as constructors: @yunxi/proto's PROTO_LOADER_OPTIONS holds them as JSON strings
-  // ("String"), which proto-loader ignores, so enums would arrive as numbers and uint64 as Long.
-  const packageDefinition = loadSync(KEY_MANAGEMENT_PROTO, {
-    keepCase: false,
-    longs: String,
-    enums: String,
-    defaults: true,
-    oneofs: true,
-    includeDirs: [PROTO_ROOT],
-  });
+  const packageDefinition = loadProtoDefinition(KEY_MANAGEMENT_PROTO);
   const loaded = loadPackageDefinition(packageDefinition) as unknown as {
     yunxi: { key_management: { v1: { KeyManagementService: { service: ServiceDefinition } } } };
   };

@@ -88,10 +88,11 @@ export class AedesDeviceBroker implements DeviceBroker {
   /** Starts aedes and listens; resolves once the port is bound. */
   static async start(options: AedesDeviceBrokerOptions): Promise<AedesDeviceBroker> {
     const host = options.host ?? "127.0.0.1";
-    // The hooks need the instance, which needs the bound address; `self` closes that loop.
-    let self: AedesDeviceBroker | undefined;
+    // The hooks need the instance, which needs the bound address; `ref` closes that loop.
+    const ref: { broker?: AedesDeviceBroker } = {};
     const aedes = await Aedes.createBroker({
       authenticate: (client, username, password, done) => {
+        const self = ref.broker;
         if (!self) return done(authError(3, "broker starting"), false);
         self.#authenticate(client, username, password).then(
           () => done(null, true),
@@ -99,6 +100,7 @@ export class AedesDeviceBroker implements DeviceBroker {
         );
       },
       authorizePublish: (client, packet, callback) => {
+        const self = ref.broker;
         const identity = client && self ? self.#identities.get(client) : undefined;
         const allowed =
           identity?.kind === "platform"
@@ -108,6 +110,7 @@ export class AedesDeviceBroker implements DeviceBroker {
         callback(allowed ? null : new Error("publish not authorised"));
       },
       authorizeSubscribe: (client, subscription, callback) => {
+        const self = ref.broker;
         const identity = self ? self.#identities.get(client) : undefined;
         const allowed =
           identity?.kind === "platform"
@@ -134,7 +137,8 @@ export class AedesDeviceBroker implements DeviceBroker {
     const urlHost = (h: string) => (h.includes(":") ? `[${h}]` : h);
     const localHost = host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "::1" : host;
     const localUrl = `mqtt://${urlHost(localHost)}:${address.port}`;
-    self = new AedesDeviceBroker(aedes, server, localUrl, options.publicUrl ?? `mqtt://${urlHost(address.address)}:${address.port}`, options);
+    const self = new AedesDeviceBroker(aedes, server, localUrl, options.publicUrl ?? `mqtt://${urlHost(address.address)}:${address.port}`, options);
+    ref.broker = self;
     self.#logger.info({ host: address.address, port: address.port }, "embedded device broker listening");
     return self;
   }

@@ -55,7 +55,7 @@ export function deviceDownFilter(deviceId: string): string {
 
 /** True when `topic` is a concrete topic name (non-empty, no wildcards, no NUL). */
 export function isValidTopicName(topic: string): boolean {
-  return topic.length > 0 && Buffer.byteLength(topic) <= 65535 && !/[+#\u0000]/.test(topic);
+  return topic.length > 0 && Buffer.byteLength(topic) <= 65535 && !/[+#]/.test(topic) && !topic.includes("\u0000");
 }
 
 /** True when `filter` is a well-formed MQTT topic filter (`+` whole levels, `#` last and whole). */

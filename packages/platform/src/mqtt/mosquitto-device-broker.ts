@@ -77,6 +77,7 @@ export class MosquittoDeviceBroker implements DeviceBroker {
   readonly #logger: Logger;
   readonly #platformClients = new Set<PlatformMqttClient>();
   #closed = false;
+  #lastRepair = 0;
 
   private constructor(dynsec: MosquittoDynamicSecurity, options: MosquittoDeviceBrokerOptions, logger: Logger) {
     this.#dynsec = dynsec;
@@ -167,6 +168,7 @@ export class MosquittoDeviceBroker implements DeviceBroker {
       brokerLabel: `Mosquitto at ${this.#options.url}`,
       timeoutMs: this.#options.timeoutMs ?? 5000,
       logger: this.#logger,
+      onLoginRefused: () => this.#repairPlatformUser(),
     });
     this.#platformClients.add(client);
     const close = client.close.bind(client);
@@ -183,6 +185,20 @@ export class MosquittoDeviceBroker implements DeviceBroker {
     this.#closed = true;
     await Promise.allSettled([...this.#platformClients].map((client) => client.close()));
     await this.#dynsec.close();
+  }
+
+  /**
+   * A broker whose dynsec file was replaced (restore, test-server restart) no longer knows the platform user;
+   * re-creating it lets the platform clients' own reconnects succeed. At most once per 10 s.
+   */
+  #repairPlatformUser(): void {
+    const now = Date.now();
+    if (this.#closed || now - this.#lastRepair < 10_000) return;
+    this.#lastRepair = now;
+    this.#logger.warn({ username: this.#options.platformUsername }, "platform mqtt login refused; re-creating the platform user");
+    this.#ensurePlatformUser().catch((error: unknown) =>
+      this.#logger.error({ err: error }, "cannot re-create the platform mqtt user"),
+    );
   }
 
   /** Only dynsec clients carrying their device role are devices; anything else (admin, platform) is left alone. */

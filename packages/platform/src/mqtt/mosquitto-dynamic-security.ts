@@ -83,6 +83,7 @@ export class MosquittoDynamicSecurity {
         protocolVersion: options.protocolVersion ?? 5,
         clean: true,
         reconnectPeriod: 1000,
+        reconnectOnConnackError: true,
       },
       { brokerLabel, timeoutMs },
     );

@@ -31,6 +31,8 @@ export interface MqttJsPlatformClientSettings {
   readonly brokerLabel: string;
   readonly timeoutMs: number;
   readonly logger: Logger;
+  /** Called when a reconnect is refused for bad credentials, so the broker can repair the platform user. */
+  readonly onLoginRefused?: () => void;
 }
 
 interface Route {
@@ -54,7 +56,10 @@ export class MqttJsPlatformClient implements PlatformMqttClient {
     client.handleMessage = (packet: IPublishPacket, callback: (error?: Error) => void) => {
       this.#dispatch(packet).then(() => callback(), () => callback());
     };
-    client.on("error", (error) => settings.logger.warn({ err: error, mqttClientId }, "platform mqtt client error"));
+    client.on("error", (error: Error & { code?: unknown }) => {
+      settings.logger.warn({ err: error, mqttClientId }, "platform mqtt client error");
+      if (error.code === 4 || error.code === 5 || error.code === 0x86 || error.code === 0x87) settings.onLoginRefused?.();
+    });
   }
 
   /** Connects and resolves once the broker accepted the session; bounded by `settings.timeoutMs`. */
@@ -68,6 +73,9 @@ export class MqttJsPlatformClient implements PlatformMqttClient {
       protocolVersion: settings.protocolVersion,
       clean: !persistent,
       reconnectPeriod: 1000,
+      // mqtt.js stops for good after a refused CONNACK otherwise; a broker whose user table was restored
+      // (or repaired through onLoginRefused) must get the platform back without a process restart.
+      reconnectOnConnackError: true,
       resubscribe: !persistent,
       ...(settings.protocolVersion === 5 && persistent ? { properties: { sessionExpiryInterval: 24 * 3600 } } : {}),
     };

@@ -8,7 +8,7 @@
 //   npm test -- kafka blob        only test files whose path contains one of the words
 //   YUNXI_TEST_SERVERS=external   use servers already running (addresses from YUNXI_TEST_* variables)
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { build, ensureDependencies, log, ROOT, sh } from "./lib.mjs";
@@ -74,6 +74,14 @@ function runTests(files, tapFile) {
   });
 }
 
+/** Runs a command in the background with its output to a file; resolves with its exit code and duration. */
+function runLogged(command, commandArgs, logFile) {
+  const started = Date.now();
+  const out = openSync(logFile, "w");
+  const child = spawn(command, commandArgs, { cwd: ROOT, stdio: ["ignore", out, out] });
+  return new Promise((resolve) => child.on("exit", (code) => resolve({ code: code ?? 1, ms: Date.now() - started })));
+}
+
 function tapCounts(tapFile) {
   const text = existsSync(tapFile) ? readFileSync(tapFile, "utf8") : "";
   const count = (label) => Number(new RegExp(`^# ${label} (\\d+)$`, "m").exec(text)?.[1] ?? 0);
@@ -113,12 +121,18 @@ try {
   if (files.length === 0) throw new Error(`no test files matched ${filters.join(", ") || "(all)"}`);
 
   if (!unitOnly && !externalServers) {
+    // Deploy tools (Go builds) and test servers (apt, Maven, PyPI) install in parallel: on a fresh
+    // machine each takes minutes, and they share no cache or lock.
+    const toolsLog = join(mkdtempSync(join(tmpdir(), "yunxi-tools-")), "deploy-tools.log");
+    const tools = existsSync(join(ROOT, "scripts/deploy-tools.sh")) ? runLogged("bash", ["scripts/deploy-tools.sh"], toolsLog) : Promise.resolve({ code: 0, ms: 0 });
     const installMs = sh("bash", ["scripts/servers/servers.sh", "install"]);
     log(`test servers installed/verified in ${(installMs / 1000).toFixed(1)} s`);
-    if (existsSync(join(ROOT, "scripts/deploy-tools.sh"))) {
-      const toolsMs = sh("bash", ["scripts/deploy-tools.sh"]);
-      log(`deploy tools installed/verified in ${(toolsMs / 1000).toFixed(1)} s`);
+    const toolsResult = await tools;
+    if (toolsResult.code !== 0) {
+      process.stderr.write(readFileSync(toolsLog, "utf8"));
+      throw new Error(`scripts/deploy-tools.sh failed with exit code ${toolsResult.code}`);
     }
+    log(`deploy tools installed/verified in ${(toolsResult.ms / 1000).toFixed(1)} s`);
     serversStarted = true;
     const startMs = sh("bash", ["scripts/servers/servers.sh", "start"]);
     log(`test servers started in ${(startMs / 1000).toFixed(1)} s`);

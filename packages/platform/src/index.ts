@@ -17,6 +17,8 @@ export type * from "./db/sql.js";
 export * from "./db/pg-sql-database.js";
 export * from "./db/pglite-sql-database.js";
 export * from "./db/migrations.js";
+export * from "./db/prisma.js";
+export * from "./db/schema-name.js";
 // events
 export type * from "./events/event-bus.js";
 export type { RetryPolicy } from "./events/backoff.js";

@@ -105,7 +105,7 @@ export function deviceBrokerContract(
       deviceId: string,
       secret: string,
       version: 4 | 5,
-      extra: { clean?: boolean; clientId?: string; inbox?: Inbox } = {},
+      extra: { clean?: boolean; clientId?: string; inbox?: Inbox; will?: IClientOptions["will"] } = {},
     ): Promise<MqttClient> {
       const clean = extra.clean ?? true;
       const mqttOptions: IClientOptions = {
@@ -117,6 +117,7 @@ export function deviceBrokerContract(
         reconnectPeriod: 0,
         keepalive: 30,
         ...(version === 5 && !clean ? { properties: { sessionExpiryInterval: 300 } } : {}),
+        ...(extra.will ? { will: extra.will } : {}),
       };
       const inbox = extra.inbox;
       const client = await connectBounded(broker.brokerUrl, mqttOptions, {
@@ -277,6 +278,35 @@ export function deviceBrokerContract(
             await closeQuietly(deviceA2);
           }
           await closeQuietly(deviceB);
+        });
+
+        it("does not publish a will aimed at another device's topics", { timeout: TEST_TIMEOUT_MS }, async () => {
+          const idA = newDeviceId();
+          const idB = newDeviceId();
+          const secretA = newSecret();
+          await register(idA, secretA);
+          await register(idB, newSecret());
+          const forged = `forged-will-${idA}`;
+          const legit = `own-will-${idA}`;
+          // A broker may refuse the CONNECT outright (Mosquitto checks the will's ACL) or accept it and drop the
+          // will when it fires (aedes); either way the forged will must not arrive.
+          const withForgedWill = await connectDevice(idA, secretA, version, {
+            will: { topic: `yunxi/v1/devices/${idB}/up/events`, payload: Buffer.from(forged), qos: 1, retain: false },
+          }).catch(() => undefined);
+          if (withForgedWill) {
+            const closed = closedWithin(withForgedWill, WAIT_MS);
+            withForgedWill.stream.destroy();
+            assert.ok(await closed);
+          }
+          // The control: a will on the device's own topic, fired after the first, does arrive.
+          const withOwnWill = await connectDevice(idA, secretA, version, {
+            will: { topic: `yunxi/v1/devices/${idA}/up/events`, payload: Buffer.from(legit), qos: 1, retain: false },
+          });
+          const closed = closedWithin(withOwnWill, WAIT_MS);
+          withOwnWill.stream.destroy();
+          assert.ok(await closed);
+          await platformInbox.waitFor(legit, "the device's own will at the platform");
+          assert.ok(!platformInbox.texts().includes(forged), "a will on another device's topic reached the platform");
         });
 
         it("stops a device subscribing to another device's topics", { timeout: TEST_TIMEOUT_MS }, async () => {

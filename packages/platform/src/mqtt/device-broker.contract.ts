@@ -288,8 +288,8 @@ export function deviceBrokerContract(
           await register(idB, newSecret());
           const forged = `forged-will-${idA}`;
           const legit = `own-will-${idA}`;
-          // A broker may refuse the CONNECT outright (Mosquitto checks the will's ACL) or accept it and drop the
-          // will when it fires (aedes); either way the forged will must not arrive.
+          // A broker may refuse such a CONNECT or (aedes, Mosquitto 2.0) accept it and drop the will when it
+          // fires; either way the forged will must not arrive.
           const withForgedWill = await connectDevice(idA, secretA, version, {
             will: { topic: `yunxi/v1/devices/${idB}/up/events`, payload: Buffer.from(forged), qos: 1, retain: false },
           }).catch(() => undefined);

@@ -4,7 +4,9 @@ import { dirname, join } from "node:path";
 import { defineConfig, defineModule, env, httpStatusOf, kindOf, LOCAL_BLOB_URL_PATH, LocalBlobStore, publicMessage, YunxiError } from "@yunxi/platform";
 import Fastify from "fastify";
 import { z } from "zod";
-import { openApiDocument } from "./openapi.js";
+import { openApiDocument, withRoutes } from "./openapi.js";
+import { ALL_ROUTES } from "./routes/index.js";
+import { createGatewayDeps } from "./routes/route-module.js";
 import { ReadinessChecker } from "./readiness.js";
 
 /** The service modules a gateway fronts when it runs alone (cluster mode). */
@@ -79,7 +81,10 @@ export const gatewayModule = defineModule({
       const ready = report.ready && gatewayStatus === "SERVING";
       return reply.status(ready ? 200 : 503).send({ status: ready ? "ready" : "not ready", targets });
     });
-    app.get("/api/openapi.json", async () => openApiDocument);
+    const deps = createGatewayDeps(context.platform, context.logger, context.peers);
+    for (const routes of ALL_ROUTES) await routes.register(app, deps);
+    const document = withRoutes(openApiDocument, ALL_ROUTES);
+    app.get("/api/openapi.json", async () => document);
 
     const console = consoleDirectory();
     if (console) {
@@ -96,6 +101,7 @@ export const gatewayModule = defineModule({
     context.onStop(async () => {
       await app.close();
       readiness.close();
+      deps.close();
     });
   },
 });

@@ -60,3 +60,17 @@ export const openApiDocument = {
     },
   },
 } as const;
+
+/** The document with every service's routes and schemas merged in. */
+export function withRoutes(base: typeof openApiDocument, routes: readonly { openApiPaths: Readonly<Record<string, unknown>>; openApiSchemas?: Readonly<Record<string, unknown>> }[]): Record<string, unknown> {
+  const paths: Record<string, unknown> = { ...base.paths };
+  const schemas: Record<string, unknown> = { ...base.components.schemas };
+  for (const group of routes) {
+    for (const [path, item] of Object.entries(group.openApiPaths)) {
+      if (path in paths) throw new Error(`OpenAPI path ${path} is declared twice`);
+      paths[path] = item;
+    }
+    Object.assign(schemas, group.openApiSchemas ?? {});
+  }
+  return { ...base, paths, components: { ...base.components, schemas } };
+}

@@ -3,6 +3,8 @@ export * from "./errors/errors.js";
 export * from "./logging/logger.js";
 export * from "./config/config.js";
 export * from "./auth/token-verifier.js";
+export * from "./auth/permissions.js";
+export * from "./auth/create-token-verifier.js";
 export * from "./grpc/health.js";
 export * from "./grpc/call-context.js";
 export * from "./grpc/handlers.js";

@@ -1,0 +1,12 @@
+// Original file: /work/main/proto/yunxi/organisation/v1/organisation.proto
+
+
+export interface CreateDepartmentRequest {
+  'name'?: (string);
+  'sortOrder'?: (number);
+}
+
+export interface CreateDepartmentRequest__Output {
+  'name': (string);
+  'sortOrder': (number);
+}

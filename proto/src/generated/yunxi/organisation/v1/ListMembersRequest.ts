@@ -1,0 +1,8 @@
+// Original file: /work/main/proto/yunxi/organisation/v1/organisation.proto
+
+
+export interface ListMembersRequest {
+}
+
+export interface ListMembersRequest__Output {
+}

@@ -1,0 +1,16 @@
+// Original file: /work/main/proto/yunxi/organisation/v1/events.proto
+
+
+export interface MemberJoined {
+  'organisationId'?: (string);
+  'userId'?: (string);
+  'roles'?: (string)[];
+  'occurredAt'?: (string);
+}
+
+export interface MemberJoined__Output {
+  'organisationId': (string);
+  'userId': (string);
+  'roles': (string)[];
+  'occurredAt': (string);
+}

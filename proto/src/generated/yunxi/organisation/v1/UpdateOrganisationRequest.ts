@@ -1,0 +1,16 @@
+// Original file: /work/main/proto/yunxi/organisation/v1/organisation.proto
+
+
+export interface UpdateOrganisationRequest {
+  'name'?: (string);
+  'description'?: (string);
+  '_name'?: "name";
+  '_description'?: "description";
+}
+
+export interface UpdateOrganisationRequest__Output {
+  'name'?: (string);
+  'description'?: (string);
+  '_name'?: "name";
+  '_description'?: "description";
+}

@@ -1,0 +1,43 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { isYunxiError } from "../errors/errors.js";
+import { authenticate } from "./permissions.js";
+import { authenticateService } from "./service-caller.js";
+import { principalFromClaims, type TokenVerifier } from "./token-verifier.js";
+
+// Tokens are JSON claims here: verification itself is JwksTokenVerifier's business (token-verifier.test.ts).
+const verifier: TokenVerifier = {
+  async verify(token) {
+    return principalFromClaims({ exp: Math.floor(Date.now() / 1000) + 60, ...(JSON.parse(token) as Record<string, unknown>) });
+  },
+};
+const call = (claims: Record<string, unknown>) => ({ requestId: "r1", bearerToken: JSON.stringify(claims) });
+
+describe("authenticateService", () => {
+  it("accepts a token naming an allowed service and no organisation", async () => {
+    const caller = await authenticateService(verifier, call({ sub: "service:identity", yunxi_service: "identity" }), ["identity"]);
+    assert.equal(caller.service, "identity");
+    assert.equal(caller.principal.subject, "service:identity");
+  });
+
+  it("refuses user tokens, other services and organisation-scoped service tokens as PermissionDenied", async () => {
+    const refused = [
+      { sub: "user-1", yunxi_org: "org-1", roles: ["administrator"] },
+      { sub: "user-1" },
+      { sub: "service:approval", yunxi_service: "approval" },
+      { sub: "service:identity", yunxi_service: "identity", yunxi_org: "org-1" },
+      { sub: "service:identity", yunxi_service: "" },
+    ];
+    for (const claims of refused) {
+      await assert.rejects(authenticateService(verifier, call(claims), ["identity"]), (e: unknown) => isYunxiError(e, "PermissionDenied"), JSON.stringify(claims));
+    }
+  });
+
+  it("refuses a call without a token as Unauthenticated", async () => {
+    await assert.rejects(authenticateService(verifier, { requestId: "r1" }, ["identity"]), (e: unknown) => isYunxiError(e, "Unauthenticated"));
+  });
+
+  it("a service token cannot pass as a user: authenticate needs an organisation", async () => {
+    await assert.rejects(authenticate(verifier, call({ sub: "service:identity", yunxi_service: "identity" })), (e: unknown) => isYunxiError(e, "PermissionDenied"));
+  });
+});

@@ -1,0 +1,31 @@
+import { permissionDenied, unauthenticated } from "../errors/errors.js";
+import type { CallContext } from "../grpc/call-context.js";
+import type { Principal, TokenVerifier } from "./token-verifier.js";
+
+/** The claim naming the service a service token was minted for (e.g. `"identity"`). */
+export const SERVICE_CLAIM = "yunxi_service";
+
+/** Another Yunxi service calling an internal RPC on its own behalf, not on a user's. */
+export interface ServiceCaller {
+  readonly principal: Principal;
+  /** The calling service's name, from the `yunxi_service` claim. */
+  readonly service: string;
+  readonly requestId: string;
+}
+
+/**
+ * Authenticates an internal call made by another service. Only tokens that carry `yunxi_service` naming
+ * one of `allowedServices` and are NOT scoped to an organisation pass: a user's token (which always names
+ * an organisation, and has no service claim) can never reach an internal RPC, and a service token can
+ * never act as a user because {@link authenticate} requires an organisation. Anything else is
+ * PermissionDenied; a missing or invalid token is Unauthenticated.
+ */
+export async function authenticateService(verifier: TokenVerifier, context: CallContext, allowedServices: readonly string[]): Promise<ServiceCaller> {
+  if (!context.bearerToken) throw unauthenticated("an access token is required");
+  const principal = await verifier.verify(context.bearerToken);
+  const service = principal.claims[SERVICE_CLAIM];
+  if (typeof service !== "string" || service.length === 0) throw permissionDenied("this operation is for internal service callers only");
+  if (principal.organisationId !== undefined) throw permissionDenied("a service token must not be scoped to an organisation");
+  if (!allowedServices.includes(service)) throw permissionDenied(`service ${service} may not call this operation`);
+  return { principal, service, requestId: context.requestId };
+}

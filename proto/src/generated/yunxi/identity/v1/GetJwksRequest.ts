@@ -1,0 +1,8 @@
+// Original file: /work/main/proto/yunxi/identity/v1/identity.proto
+
+
+export interface GetJwksRequest {
+}
+
+export interface GetJwksRequest__Output {
+}

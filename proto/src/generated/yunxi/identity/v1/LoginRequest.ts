@@ -1,0 +1,16 @@
+// Original file: /work/main/proto/yunxi/identity/v1/identity.proto
+
+
+export interface LoginRequest {
+  'mobile'?: (string);
+  'password'?: (string);
+  'organisationId'?: (string);
+  'clientIp'?: (string);
+}
+
+export interface LoginRequest__Output {
+  'mobile': (string);
+  'password': (string);
+  'organisationId': (string);
+  'clientIp': (string);
+}

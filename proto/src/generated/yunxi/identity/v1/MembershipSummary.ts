@@ -1,0 +1,16 @@
+// Original file: /work/main/proto/yunxi/identity/v1/identity.proto
+
+
+export interface MembershipSummary {
+  'organisationId'?: (string);
+  'organisationCode'?: (string);
+  'organisationName'?: (string);
+  'roles'?: (string)[];
+}
+
+export interface MembershipSummary__Output {
+  'organisationId': (string);
+  'organisationCode': (string);
+  'organisationName': (string);
+  'roles': (string)[];
+}

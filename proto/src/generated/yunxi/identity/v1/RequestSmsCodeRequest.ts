@@ -1,0 +1,10 @@
+// Original file: /work/main/proto/yunxi/identity/v1/identity.proto
+
+
+export interface RequestSmsCodeRequest {
+  'mobile'?: (string);
+}
+
+export interface RequestSmsCodeRequest__Output {
+  'mobile': (string);
+}

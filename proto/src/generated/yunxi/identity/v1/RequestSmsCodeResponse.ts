@@ -1,0 +1,12 @@
+// Original file: /work/main/proto/yunxi/identity/v1/identity.proto
+
+
+export interface RequestSmsCodeResponse {
+  'expiresInSeconds'?: (number);
+  'retryAfterSeconds'?: (number);
+}
+
+export interface RequestSmsCodeResponse__Output {
+  'expiresInSeconds': (number);
+  'retryAfterSeconds': (number);
+}

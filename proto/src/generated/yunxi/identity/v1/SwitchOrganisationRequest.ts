@@ -1,0 +1,10 @@
+// Original file: /work/main/proto/yunxi/identity/v1/identity.proto
+
+
+export interface SwitchOrganisationRequest {
+  'organisationId'?: (string);
+}
+
+export interface SwitchOrganisationRequest__Output {
+  'organisationId': (string);
+}

@@ -168,7 +168,9 @@ export class OutboxRelay {
     await this.#running;
     this.#running = undefined;
     try {
-      await this.#options.db.query(`UPDATE outbox_relay_lease SET expires_at = now() WHERE name = 'relay' AND holder = $1`, [
+      // '-infinity', not now(): with a coarse clock (PGlite) the next relay's now() can equal ours,
+      // and `expires_at < now()` would keep the released lease held.
+      await this.#options.db.query(`UPDATE outbox_relay_lease SET expires_at = '-infinity' WHERE name = 'relay' AND holder = $1`, [
         this.#holder,
       ]);
     } catch (error) {

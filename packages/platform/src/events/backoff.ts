@@ -39,29 +39,4 @@ export class Wakeup {
   }
 }
 
-/**
- * Settles with `promise`, or rejects with Unavailable after `ms`; `onTimeout` lets the caller stop the
- * background work (a connecting client) so nothing keeps retrying after the caller gave up.
- */
-export async function withTimeout<T>(
-  promise: Promise<T>,
-  ms: number,
-  describe: () => string,
-  onTimeout?: () => unknown,
-): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      try {
-        void Promise.resolve(onTimeout?.()).catch(() => undefined);
-      } finally {
-        reject(unavailable(describe()));
-      }
-    }, ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+export { withTimeout } from "../util/with-timeout.js";

@@ -19,7 +19,7 @@ import {
   mayPlatformPublish,
   mayPlatformSubscribe,
 } from "./device-topics.js";
-import { MqttJsPlatformClient } from "./mqtt-platform-client.js";
+import { MqttJsPlatformClient, trackPlatformClient } from "./mqtt-platform-client.js";
 
 export interface AedesDeviceBrokerOptions {
   /** Address to listen on; default `127.0.0.1`. */
@@ -179,14 +179,7 @@ export class AedesDeviceBroker implements DeviceBroker {
       timeoutMs: this.#timeoutMs,
       logger: this.#logger,
     });
-    this.#platformClients.add(client);
-    const close = client.close.bind(client);
-    return Object.assign(client, {
-      close: async () => {
-        this.#platformClients.delete(client);
-        await close();
-      },
-    });
+    return trackPlatformClient(this.#platformClients, client);
   }
 
   async close(): Promise<void> {

@@ -3,7 +3,7 @@ import type { Logger } from "../logging/logger.js";
 import type { DeviceBroker, PlatformClientOptions, PlatformMqttClient } from "./device-broker.js";
 import { assertDeviceId, assertDeviceSecret, deviceDownFilter, deviceUpFilter, TOPIC_ROOT } from "./device-topics.js";
 import { connectBounded } from "./mqtt-connect.js";
-import { MqttJsPlatformClient } from "./mqtt-platform-client.js";
+import { MqttJsPlatformClient, trackPlatformClient } from "./mqtt-platform-client.js";
 import { MosquittoDynamicSecurity, type DynsecCommand } from "./mosquitto-dynamic-security.js";
 
 export interface MosquittoDeviceBrokerOptions {
@@ -170,14 +170,7 @@ export class MosquittoDeviceBroker implements DeviceBroker {
       logger: this.#logger,
       onLoginRefused: () => this.#repairPlatformUser(),
     });
-    this.#platformClients.add(client);
-    const close = client.close.bind(client);
-    return Object.assign(client, {
-      close: async () => {
-        this.#platformClients.delete(client);
-        await close();
-      },
-    });
+    return trackPlatformClient(this.#platformClients, client);
   }
 
   async close(): Promise<void> {

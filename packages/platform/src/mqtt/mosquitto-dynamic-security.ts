@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { MqttClient } from "mqtt";
 import { alreadyExists, failedPrecondition, isYunxiError, notFound, unavailable, type YunxiError } from "../errors/errors.js";
 import type { Logger } from "../logging/logger.js";
-import { connectBounded, withTimeout } from "./mqtt-connect.js";
+import { connectBounded, withBrokerTimeout } from "./mqtt-connect.js";
 
 const COMMAND_TOPIC = "$CONTROL/dynamic-security/v1";
 const RESPONSE_TOPIC = "$CONTROL/dynamic-security/v1/response";
@@ -88,7 +88,7 @@ export class MosquittoDynamicSecurity {
       { brokerLabel, timeoutMs },
     );
     try {
-      await withTimeout(client.subscribeAsync(RESPONSE_TOPIC, { qos: 1 }), timeoutMs, `SUBSCRIBE ${RESPONSE_TOPIC}`, brokerLabel);
+      await withBrokerTimeout(client.subscribeAsync(RESPONSE_TOPIC, { qos: 1 }), timeoutMs, `SUBSCRIBE ${RESPONSE_TOPIC}`, brokerLabel);
     } catch (error) {
       client.end(true);
       throw unavailable(`${brokerLabel}: cannot subscribe to ${RESPONSE_TOPIC}; is the user an admin?`, { cause: error });
@@ -108,7 +108,7 @@ export class MosquittoDynamicSecurity {
     });
     try {
       await this.#client.publishAsync(COMMAND_TOPIC, JSON.stringify({ commands: [{ ...command, correlationData }] }), { qos: 1 });
-      return await withTimeout(answer, this.#timeoutMs, command.command, this.brokerLabel);
+      return await withBrokerTimeout(answer, this.#timeoutMs, command.command, this.brokerLabel);
     } catch (error) {
       throw isYunxiError(error) ? error : unavailable(`${this.brokerLabel}: cannot send ${command.command}`, { cause: error });
     } finally {
@@ -129,7 +129,7 @@ export class MosquittoDynamicSecurity {
     if (this.#closed) return;
     this.#closed = true;
     try {
-      await withTimeout(this.#client.endAsync(), this.#timeoutMs, "DISCONNECT", this.brokerLabel);
+      await withBrokerTimeout(this.#client.endAsync(), this.#timeoutMs, "DISCONNECT", this.brokerLabel);
     } catch {
       this.#client.end(true);
     }

@@ -1,5 +1,6 @@
 import { connect, type IClientOptions, type MqttClient } from "mqtt";
 import { unauthenticated, unavailable } from "../errors/errors.js";
+import { withTimeout } from "../util/with-timeout.js";
 
 export interface BoundedConnectOptions {
   /** Names the broker in error messages, e.g. `Mosquitto at mqtt://127.0.0.1:1883`. */
@@ -56,16 +57,8 @@ export function connectBounded(url: string, options: IClientOptions, bounds: Bou
 }
 
 /** Runs `operation` but gives up after `timeoutMs` with Unavailable naming the broker. */
-export async function withTimeout<T>(operation: Promise<T>, timeoutMs: number, what: string, brokerLabel: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(unavailable(`${brokerLabel} did not answer ${what} within ${timeoutMs} ms`)), timeoutMs);
-  });
-  try {
-    return await Promise.race([operation, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+export function withBrokerTimeout<T>(operation: Promise<T>, timeoutMs: number, what: string, brokerLabel: string): Promise<T> {
+  return withTimeout(operation, timeoutMs, () => `${brokerLabel} did not answer ${what} within ${timeoutMs} ms`);
 }
 
 /** The failure reason code of a rejected SUBSCRIBE (0x80 and up), read from mqtt.js's error; undefined otherwise. */

@@ -9,7 +9,7 @@ import type {
   PlatformSubscription,
 } from "./device-broker.js";
 import { mayPlatformPublish, mayPlatformSubscribe, topicMatchesFilter } from "./device-topics.js";
-import { connectBounded, refusedSubscribeCode, withTimeout } from "./mqtt-connect.js";
+import { connectBounded, refusedSubscribeCode, withBrokerTimeout } from "./mqtt-connect.js";
 
 const PLATFORM_CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -94,7 +94,7 @@ export class MqttJsPlatformClient implements PlatformMqttClient {
     this.#assertOpen();
     const body = typeof payload === "string" ? payload : Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
     try {
-      await withTimeout(
+      await withBrokerTimeout(
         this.#client.publishAsync(topic, body, { qos: options.qos, retain: options.retain ?? false }),
         this.#settings.timeoutMs,
         `PUBLISH to ${topic}`,
@@ -114,7 +114,7 @@ export class MqttJsPlatformClient implements PlatformMqttClient {
     // Routed before SUBACK so retained messages sent right after it are not lost.
     this.#routes.add(route);
     try {
-      await withTimeout(
+      await withBrokerTimeout(
         this.#client.subscribeAsync(topicFilter, { qos: 1 }),
         this.#settings.timeoutMs,
         `SUBSCRIBE ${topicFilter}`,
@@ -133,7 +133,7 @@ export class MqttJsPlatformClient implements PlatformMqttClient {
         if (!this.#routes.delete(route)) return;
         const stillRouted = [...this.#routes].some((other) => other.filter === topicFilter);
         if (!stillRouted && !this.#closed) {
-          await withTimeout(
+          await withBrokerTimeout(
             this.#client.unsubscribeAsync(topicFilter),
             this.#settings.timeoutMs,
             `UNSUBSCRIBE ${topicFilter}`,
@@ -149,7 +149,7 @@ export class MqttJsPlatformClient implements PlatformMqttClient {
     this.#closed = true;
     this.#routes.clear();
     try {
-      await withTimeout(this.#client.endAsync(), this.#settings.timeoutMs, "DISCONNECT", this.#settings.brokerLabel);
+      await withBrokerTimeout(this.#client.endAsync(), this.#settings.timeoutMs, "DISCONNECT", this.#settings.brokerLabel);
     } catch {
       // A broker that went away must not keep close() from finishing.
       this.#client.end(true);
@@ -173,4 +173,19 @@ export class MqttJsPlatformClient implements PlatformMqttClient {
       }
     }
   }
+}
+
+/**
+ * Registers a platform client with its broker: closing the client removes it from `clients`, and the
+ * broker closes whatever is left in `clients` when it shuts down.
+ */
+export function trackPlatformClient<Client extends PlatformMqttClient>(clients: Set<PlatformMqttClient>, client: Client): Client {
+  clients.add(client);
+  const close = client.close.bind(client);
+  return Object.assign(client, {
+    close: async () => {
+      clients.delete(client);
+      await close();
+    },
+  });
 }

@@ -6,6 +6,7 @@ import { ConfigError, loadConfigs, redactConfig, type ConfigProblem, type Config
 import type { PackageDefinition } from "@grpc/proto-loader";
 import { HealthRegistry, healthPackageDefinition, healthServiceDefinition } from "../grpc/health.js";
 import { createRootLogger, type Logger } from "../logging/logger.js";
+import { withTimeout } from "../util/with-timeout.js";
 import type { Infrastructure } from "./infrastructure.js";
 import type { ModuleContext, ModuleDefinition, PeerDirectory } from "./module.js";
 import { missingExternalSettings, platformConfigSpec, type PlatformConfig } from "./platform-config.js";
@@ -54,13 +55,6 @@ export function selectModules(
   return { selected: modules.filter((m) => wanted.includes(m.name)), migrateOnly };
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 /**
  * Runs the selected modules in this process: one gRPC server (health per module, reflection), modules
@@ -101,7 +95,7 @@ export async function run(modules: readonly ModuleDefinition[], options: RunOpti
     if (!options.migrate) throw new Error("this build has no migration support");
     for (const module of selected) {
       if (!module.migrationsDir) continue;
-      await withTimeout(options.migrate(infrastructure, module, logger.child({ service: module.name })), platform.START_TIMEOUT_MS, `migrations of ${module.name}`);
+      await withTimeout(options.migrate(infrastructure, module, logger.child({ service: module.name })), platform.START_TIMEOUT_MS, () => `migrations of ${module.name}`);
     }
     await infrastructure.close();
     logger.info({ modules: selected.map((m) => m.name) }, "migrations applied");
@@ -145,7 +139,7 @@ export async function run(modules: readonly ModuleDefinition[], options: RunOpti
       const remaining = () => Math.max(1, deadline - Date.now());
       for (const entry of stopStack.reverse()) {
         try {
-          await withTimeout(Promise.resolve(entry.stop()), remaining(), `stopping ${entry.module}`);
+          await withTimeout(Promise.resolve(entry.stop()), remaining(), () => `stopping ${entry.module}`);
         } catch (error) {
           logger.error({ err: error, module: entry.module }, "module did not stop cleanly");
         }
@@ -153,9 +147,9 @@ export async function run(modules: readonly ModuleDefinition[], options: RunOpti
       await withTimeout(
         new Promise<void>((done) => server.tryShutdown(() => done())),
         remaining(),
-        "gRPC server shutdown",
+        () => "gRPC server shutdown",
       ).catch(() => server.forceShutdown());
-      await withTimeout(infrastructure.close(), remaining(), "closing infrastructure").catch((error: unknown) =>
+      await withTimeout(infrastructure.close(), remaining(), () => "closing infrastructure").catch((error: unknown) =>
         logger.error({ err: error }, "infrastructure did not close cleanly"),
       );
       logger.info("stopped");
@@ -196,13 +190,13 @@ export async function run(modules: readonly ModuleDefinition[], options: RunOpti
       mkdirSync(moduleDataDir, { recursive: true });
       if (module.migrationsDir && options.migrate && platform.DATABASE_URL === undefined) {
         // Embedded mode applies migrations at boot; a cluster runs the `migrate` target as a Helm hook Job.
-        await withTimeout(options.migrate(infrastructure, module, moduleLogger), platform.START_TIMEOUT_MS, `migrations of ${module.name}`);
+        await withTimeout(options.migrate(infrastructure, module, moduleLogger), platform.START_TIMEOUT_MS, () => `migrations of ${module.name}`);
       }
       for (const dependency of module.uses ?? []) {
         // Open what the module declared before it starts, so an unreachable server fails startup by name.
-        await withTimeout(infrastructure.open(dependency, module.name), platform.START_TIMEOUT_MS, `opening ${dependency} for ${module.name}`);
+        await withTimeout(infrastructure.open(dependency, module.name), platform.START_TIMEOUT_MS, () => `opening ${dependency} for ${module.name}`);
       }
-      await withTimeout(module.start(context as ModuleContext<never>), platform.START_TIMEOUT_MS, `starting module ${module.name}`);
+      await withTimeout(module.start(context as ModuleContext<never>), platform.START_TIMEOUT_MS, () => `starting module ${module.name}`);
       health.set(module.name, "SERVING");
       moduleLogger.info("serving");
     }

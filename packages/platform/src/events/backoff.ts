@@ -1,4 +1,3 @@
-import { unavailable } from "../errors/errors.js";
 
 /** How a bus retries a handler that threw: exponential backoff with full jitter, capped. */
 export interface RetryPolicy {

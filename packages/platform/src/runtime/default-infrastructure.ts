@@ -89,6 +89,7 @@ export function openDefaultInfrastructure(config: PlatformConfig, logger: Logger
     const broker = config.MQTT_URL
       ? await MosquittoDeviceBroker.start({
           url: config.MQTT_URL,
+          ...(config.MQTT_PUBLIC_URL ? { publicUrl: config.MQTT_PUBLIC_URL } : {}),
           adminUsername: requireSetting(config.MQTT_ADMIN_USER, "YUNXI_MQTT_ADMIN_USER"),
           adminPassword: requireSetting(config.MQTT_ADMIN_PASSWORD, "YUNXI_MQTT_ADMIN_PASSWORD"),
           platformUsername: "yunxi-platform",
@@ -97,7 +98,10 @@ export function openDefaultInfrastructure(config: PlatformConfig, logger: Logger
           timeoutMs: config.CONNECT_TIMEOUT_MS,
           logger: infraLogger,
         })
-      : await AedesDeviceBroker.start({ host: config.BIND_HOST, port: config.MQTT_PORT, logger: infraLogger, timeoutMs: config.CONNECT_TIMEOUT_MS });
+      : await AedesDeviceBroker.start({
+          host: config.BIND_HOST,
+          port: config.MQTT_PORT,
+          ...(config.MQTT_PUBLIC_URL ? { publicUrl: config.MQTT_PUBLIC_URL } : {}), logger: infraLogger, timeoutMs: config.CONNECT_TIMEOUT_MS });
     closers.push(() => broker.close());
     return broker;
   });

@@ -32,6 +32,8 @@ export const platformConfigSpec = defineConfig({
     MQTT_URL: env.url(["mqtt", "mqtts", "tcp", "ssl"]).optional(),
     MQTT_ADMIN_USER: z.string().optional(),
     MQTT_ADMIN_PASSWORD: z.string().optional(),
+    /** The broker URL handed to devices, when they reach it through another address (NAT, LoadBalancer). */
+    MQTT_PUBLIC_URL: env.url(["mqtt", "mqtts", "tcp", "ssl"]).optional(),
     /** Port of the embedded MQTT broker when YUNXI_MQTT_URL is not set. */
     MQTT_PORT: env.port().default(1883),
     OIDC_ISSUER: env.url(["http", "https"]).optional(),

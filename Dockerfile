@@ -25,6 +25,7 @@ RUN set -euf; \
     { cat /tmp/manifests; \
       find . $nm -type d -name dist -print; \
       find proto $nm -name '*.proto' -type f -print; \
+      echo ./proto/loader-options.json; \
       find services $nm -type d -name prisma -print; \
       find . $nm -type d -path '*/generated/prisma' -print; \
       find web -maxdepth 1 -type d -name public -print; \

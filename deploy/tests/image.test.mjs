@@ -77,7 +77,7 @@ describe("Dockerfile", () => {
       const src = join(dir, "src");
       const files = {
         "package.json": "{}", "package-lock.json": "{}",
-        "proto/package.json": "{}", "proto/yunxi/approval/v1/approval.proto": "syntax", "proto/dist/index.js": "",
+        "proto/package.json": "{}", "proto/loader-options.json": "{}", "proto/yunxi/approval/v1/approval.proto": "syntax", "proto/dist/index.js": "",
         "packages/platform/package.json": "{}", "packages/platform/dist/index.js": "", "packages/platform/dist/errors/errors.test.js": "",
         "packages/platform/src/index.ts": "", "packages/platform/tsconfig.tsbuildinfo": "",
         "services/approval/package.json": "{}", "services/approval/dist/module.js": "", "services/approval/dist/module.integration-test.js": "",
@@ -100,7 +100,7 @@ describe("Dockerfile", () => {
       const list = async (d) => (await readdir(d, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => relative(d, join(e.parentPath, e.name))).sort();
       assert.deepEqual(await list(join(dir, "out")), [
         "package.json", "packages/platform/dist/index.js", "packages/platform/package.json",
-        "proto/dist/index.js", "proto/package.json", "proto/yunxi/approval/v1/approval.proto",
+        "proto/dist/index.js", "proto/loader-options.json", "proto/package.json", "proto/yunxi/approval/v1/approval.proto",
         "services/all-in-one/dist/main.js", "services/all-in-one/package.json",
         "services/approval/dist/module.js", "services/approval/package.json",
         "services/approval/prisma/migrations/0001_init/migration.sql", "services/approval/prisma/schema.prisma",

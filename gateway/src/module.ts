@@ -1,7 +1,7 @@
 import { createReadStream, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { defineConfig, defineModule, env, httpStatusOf, kindOf, LOCAL_BLOB_URL_PATH, LocalBlobStore, publicMessage, YunxiError } from "@yunxi/platform";
+import { createTokenVerifier, defineConfig, defineModule, env, httpStatusOf, kindOf, LOCAL_BLOB_URL_PATH, LocalBlobStore, publicMessage, unauthenticated, YunxiError } from "@yunxi/platform";
 import Fastify from "fastify";
 import { z } from "zod";
 import { openApiDocument, withRoutes } from "./openapi.js";
@@ -81,6 +81,17 @@ export const gatewayModule = defineModule({
       const ready = report.ready && gatewayStatus === "SERVING";
       return reply.status(ready ? 200 : 503).send({ status: ready ? "ready" : "not ready", targets });
     });
+    // Tokens are checked here AND again in every service: the edge turns away anonymous traffic early,
+    // the services do not trust the edge. Only sign-up and sign-in are open.
+    const verifier = createTokenVerifier(context.platform);
+    app.addHook("preHandler", async (request) => {
+      const path = request.url.split("?")[0] ?? "";
+      if (!path.startsWith("/api/v1/") || path.startsWith("/api/v1/auth/")) return;
+      const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1];
+      if (!token) throw unauthenticated("an access token is required (Authorization: Bearer …)");
+      await verifier.verify(token);
+    });
+
     const deps = createGatewayDeps(context.platform, context.logger, context.peers);
     for (const routes of ALL_ROUTES) await routes.register(app, deps);
     const document = withRoutes(openApiDocument, ALL_ROUTES);

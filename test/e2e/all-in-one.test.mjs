@@ -91,6 +91,12 @@ describe("all-in-one on embedded defaults", () => {
 
     const openapi = await (await fetch(`${url}/api/openapi.json`)).json();
     assert.equal(openapi.openapi, "3.1.0");
+    const anonymous = await fetch(`${url}/api/v1/organisation`);
+    assert.equal(anonymous.status, 401, "the gateway refuses API calls without a token");
+    assert.equal((await anonymous.json()).error.kind, "Unauthenticated");
+    const forged = await fetch(`${url}/api/v1/organisation`, { headers: { authorization: "Bearer a.b.c" } });
+    assert.equal(forged.status, 401);
+
     const missing = await fetch(`${url}/no/such/route`);
     assert.equal(missing.status, 404);
     assert.equal((await missing.json()).error.kind, "NotFound");

@@ -47,9 +47,9 @@ export function codeKey(code: string): string {
   return code.toUpperCase();
 }
 
-/** Letters, digits and `()-_`, 3–32 characters, e.g. `YXXW(001-1)`. Returns a violation or undefined. */
+/** Letters, digits and `()-_`, 3-32 characters, e.g. `YXXW(001-1)`. Returns a violation or undefined. */
 export function codeViolation(code: string, field = "code"): FieldViolation | undefined {
-  return CODE_PATTERN.test(code) ? undefined : { field, message: "3–32 characters: letters, digits and ( ) - _" };
+  return CODE_PATTERN.test(code) ? undefined : { field, message: "3-32 characters: letters, digits and ( ) - _" };
 }
 
 const GENERATED_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I: codes are read aloud and typed

@@ -27,7 +27,11 @@ function isUniqueViolation(error: unknown): boolean {
 
 /** The organisation repository on Prisma (PostgreSQL or embedded PGlite, schema `organisation`). */
 export class PrismaOrganisationRepository implements OrganisationRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  /** `afterEventsCommitted` runs after a transaction that appended events commits (e.g. `relay.nudge()`). */
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly afterEventsCommitted: () => void = () => undefined,
+  ) {}
 
   async #outbox(tx: Tx, events: readonly OrganisationEvent[]): Promise<void> {
     if (events.length > 0) await appendToOutbox(sqlExecutorFromPrisma(tx), events.map(toBusMessage));
@@ -44,6 +48,7 @@ export class PrismaOrganisationRepository implements OrganisationRepository {
         });
         await this.#outbox(tx, events);
       });
+      if (events.length > 0) this.afterEventsCommitted();
     } catch (error) {
       if (isUniqueViolation(error)) throw alreadyExists("organisation code taken", { cause: error });
       throw error;
@@ -73,6 +78,7 @@ export class PrismaOrganisationRepository implements OrganisationRepository {
         });
         await this.#outbox(tx, events);
       });
+      if (events.length > 0) this.afterEventsCommitted();
     } catch (error) {
       if (isUniqueViolation(error)) throw alreadyExists("already a member", { cause: error });
       throw error;
@@ -95,7 +101,8 @@ export class PrismaOrganisationRepository implements OrganisationRepository {
   }
 
   async changeMember(organisationId: string, userId: string, decide: (member: Member, administrators: readonly string[]) => MemberChange): Promise<Member | undefined> {
-    return this.prisma.$transaction(async (tx) => {
+    let announced = false;
+    const result = await this.prisma.$transaction(async (tx) => {
       // Serialises member changes per organisation: the administrator count read below stays true until commit.
       const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM organisation WHERE id = ${organisationId}::uuid FOR UPDATE`;
       if (locked.length === 0) return undefined;
@@ -108,8 +115,11 @@ export class PrismaOrganisationRepository implements OrganisationRepository {
         data: { roles: [...member.roles], departmentId: member.departmentId ?? null, displayName: member.displayName },
       });
       await this.#outbox(tx, events);
+      announced = events.length > 0;
       return toMember(updated);
     });
+    if (announced) this.afterEventsCommitted();
+    return result;
   }
 
   async createDepartment(department: Department): Promise<void> {

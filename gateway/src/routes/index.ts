@@ -1,7 +1,8 @@
+import { organisationRoutes } from "./organisation.js";
 import type { GatewayRoutes } from "./route-module.js";
 
 /**
  * Every service's REST routes. Adding a service's routes: write `routes/<service>.ts` exporting a
  * `GatewayRoutes`, import it here, add it to the list.
  */
-export const ALL_ROUTES: readonly GatewayRoutes[] = [];
+export const ALL_ROUTES: readonly GatewayRoutes[] = [organisationRoutes];

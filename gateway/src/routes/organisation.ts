@@ -1,0 +1,166 @@
+import { loadPackageDefinition, type ServiceDefinition } from "@grpc/grpc-js";
+import { invalidArgument, type FieldViolation } from "@yunxi/platform";
+import { loadProtoDefinition } from "@yunxi/proto";
+import type { FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { GatewayDeps, GatewayRoutes } from "./route-module.js";
+
+const MODULE = "organisation";
+
+let definition: ServiceDefinition | undefined;
+function organisationService(): ServiceDefinition {
+  if (!definition) {
+    const loaded = loadPackageDefinition(loadProtoDefinition("yunxi/organisation/v1/organisation.proto")) as unknown as {
+      yunxi: { organisation: { v1: { OrganisationService: { service: ServiceDefinition } } } };
+    };
+    definition = loaded.yunxi.organisation.v1.OrganisationService.service;
+  }
+  return definition;
+}
+
+const updateOrganisationBody = z.strictObject({ name: z.string().optional(), description: z.string().optional() });
+const createDepartmentBody = z.strictObject({ name: z.string(), sortOrder: z.number().int().optional() });
+const renameDepartmentBody = z.strictObject({ name: z.string().optional(), sortOrder: z.number().int().optional() });
+const setRolesBody = z.strictObject({ roles: z.array(z.string()), departmentId: z.string().nullable().optional() });
+
+/** Shape checks only (types, unknown fields); the service judges the values. */
+function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body ?? {});
+  if (result.success) return result.data;
+  const violations: FieldViolation[] = result.error.issues.map((issue) => ({ field: issue.path.join(".") || "body", message: issue.message }));
+  throw invalidArgument("invalid request body", { violations });
+}
+
+function param(request: FastifyRequest, name: string): string {
+  return (request.params as Record<string, string | undefined>)[name] ?? "";
+}
+
+const json = (ref: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } });
+const errors = (...codes: string[]) => Object.fromEntries(codes.map((code) => [code, { description: ERROR_TEXT[code] ?? "error", content: json("Error") }]));
+const ERROR_TEXT: Record<string, string> = {
+  "400": "invalid input (violations name the fields)",
+  "401": "no or invalid access token",
+  "403": "missing permission",
+  "404": "not found in the caller's organisation",
+  "409": "name already taken",
+  "412": "the change would leave the organisation without an administrator",
+};
+const common = { tags: ["organisation"] };
+
+/** REST routes of the organisation service; every call acts in the organisation of the caller's token. */
+export const organisationRoutes: GatewayRoutes = {
+  name: MODULE,
+  register(app, deps: GatewayDeps) {
+    const call = <Res>(request: FastifyRequest, method: string, body: unknown) => deps.call<Res>(MODULE, organisationService(), method, body, deps.callContext(request));
+
+    app.get("/api/v1/organisation", async (request) => call(request, "GetOrganisation", {}));
+    app.patch("/api/v1/organisation", async (request) => call(request, "UpdateOrganisation", parseBody(updateOrganisationBody, request.body)));
+    app.get("/api/v1/organisation/departments", async (request) => call(request, "ListDepartments", {}));
+    app.post("/api/v1/organisation/departments", async (request, reply) => {
+      const body = parseBody(createDepartmentBody, request.body);
+      const created = await call(request, "CreateDepartment", { name: body.name, sortOrder: body.sortOrder ?? 0 });
+      return reply.status(201).send(created);
+    });
+    app.patch("/api/v1/organisation/departments/:id", async (request) => call(request, "RenameDepartment", { id: param(request, "id"), ...parseBody(renameDepartmentBody, request.body) }));
+    app.get("/api/v1/organisation/members", async (request) => call(request, "ListMembers", {}));
+    app.put("/api/v1/organisation/members/:userId/roles", async (request) => {
+      const body = parseBody(setRolesBody, request.body);
+      return call(request, "SetMemberRoles", {
+        userId: param(request, "userId"),
+        roles: body.roles,
+        ...(body.departmentId === undefined ? {} : { departmentId: body.departmentId ?? "" }),
+      });
+    });
+  },
+  openApiPaths: {
+    "/api/v1/organisation": {
+      get: { ...common, operationId: "getOrganisation", summary: "The caller's organisation", responses: { "200": { description: "the organisation", content: json("Organisation") }, ...errors("401", "403", "404") } },
+      patch: {
+        ...common,
+        operationId: "updateOrganisation",
+        summary: "Change name and/or description (organisation.manage)",
+        requestBody: { required: true, content: json("OrganisationUpdate") },
+        responses: { "200": { description: "the updated organisation", content: json("Organisation") }, ...errors("400", "401", "403", "404") },
+      },
+    },
+    "/api/v1/organisation/departments": {
+      get: { ...common, operationId: "listDepartments", summary: "Departments, by sort order then name", responses: { "200": { description: "departments", content: json("OrganisationDepartmentList") }, ...errors("401", "403", "404") } },
+      post: {
+        ...common,
+        operationId: "createDepartment",
+        summary: "Create a department (organisation.manage)",
+        requestBody: { required: true, content: json("OrganisationDepartmentCreate") },
+        responses: { "201": { description: "the department", content: json("OrganisationDepartment") }, ...errors("400", "401", "403", "404", "409") },
+      },
+    },
+    "/api/v1/organisation/departments/{id}": {
+      patch: {
+        ...common,
+        operationId: "renameDepartment",
+        summary: "Rename a department and/or change its sort order (organisation.manage)",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+        requestBody: { required: true, content: json("OrganisationDepartmentUpdate") },
+        responses: { "200": { description: "the department", content: json("OrganisationDepartment") }, ...errors("400", "401", "403", "404", "409") },
+      },
+    },
+    "/api/v1/organisation/members": {
+      get: { ...common, operationId: "listMembers", summary: "Members and their roles (people.manage or records.read)", responses: { "200": { description: "members", content: json("OrganisationMemberList") }, ...errors("401", "403", "404") } },
+    },
+    "/api/v1/organisation/members/{userId}/roles": {
+      put: {
+        ...common,
+        operationId: "setMemberRoles",
+        summary: "Replace a member's roles, optionally its department (people.manage)",
+        parameters: [{ name: "userId", in: "path", required: true, schema: { type: "string" } }],
+        requestBody: { required: true, content: json("OrganisationMemberRoles") },
+        responses: { "200": { description: "the membership", content: json("OrganisationMember") }, ...errors("400", "401", "403", "404", "412") },
+      },
+    },
+  },
+  openApiSchemas: {
+    Organisation: {
+      type: "object",
+      required: ["id", "name", "code", "description", "createdAt"],
+      properties: {
+        id: { type: "string", format: "uuid" },
+        name: { type: "string" },
+        code: { type: "string", pattern: "^[A-Za-z0-9()_-]{3,32}$", description: "unique ignoring case" },
+        description: { type: "string" },
+        createdAt: { type: "string", format: "date-time" },
+      },
+    },
+    OrganisationUpdate: { type: "object", additionalProperties: false, properties: { name: { type: "string", minLength: 1, maxLength: 100 }, description: { type: "string", maxLength: 1000 } } },
+    OrganisationDepartment: {
+      type: "object",
+      required: ["id", "organisationId", "name", "sortOrder", "createdAt"],
+      properties: { id: { type: "string", format: "uuid" }, organisationId: { type: "string", format: "uuid" }, name: { type: "string" }, sortOrder: { type: "integer" }, createdAt: { type: "string", format: "date-time" } },
+    },
+    OrganisationDepartmentList: { type: "object", required: ["departments"], properties: { departments: { type: "array", items: { $ref: "#/components/schemas/OrganisationDepartment" } } } },
+    OrganisationDepartmentCreate: { type: "object", additionalProperties: false, required: ["name"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, sortOrder: { type: "integer" } } },
+    OrganisationDepartmentUpdate: { type: "object", additionalProperties: false, properties: { name: { type: "string", minLength: 1, maxLength: 100 }, sortOrder: { type: "integer" } } },
+    OrganisationMember: {
+      type: "object",
+      required: ["userId", "organisationId", "departmentId", "roles", "displayName", "joinedAt"],
+      properties: {
+        userId: { type: "string" },
+        organisationId: { type: "string", format: "uuid" },
+        organisationCode: { type: "string" },
+        organisationName: { type: "string" },
+        departmentId: { type: "string", description: "empty when in no department" },
+        roles: { type: "array", items: { enum: ["administrator", "seal_keeper", "approver", "auditor", "it_officer", "member"] } },
+        displayName: { type: "string" },
+        joinedAt: { type: "string", format: "date-time" },
+      },
+    },
+    OrganisationMemberList: { type: "object", required: ["members"], properties: { members: { type: "array", items: { $ref: "#/components/schemas/OrganisationMember" } } } },
+    OrganisationMemberRoles: {
+      type: "object",
+      additionalProperties: false,
+      required: ["roles"],
+      properties: {
+        roles: { type: "array", minItems: 1, items: { enum: ["administrator", "seal_keeper", "approver", "auditor", "it_officer", "member"] } },
+        departmentId: { type: ["string", "null"], description: "absent: unchanged; null or empty: no department" },
+      },
+    },
+  },
+};

@@ -1,0 +1,8 @@
+// Original file: /work/main/proto/yunxi/approval/v1/approval.proto
+
+
+export interface ListSealsRequest {
+}
+
+export interface ListSealsRequest__Output {
+}

@@ -1,0 +1,10 @@
+// Original file: /work/main/proto/yunxi/audit/v1/audit.proto
+
+
+export interface GetCheckpointRequest {
+  'fresh'?: (boolean);
+}
+
+export interface GetCheckpointRequest__Output {
+  'fresh': (boolean);
+}

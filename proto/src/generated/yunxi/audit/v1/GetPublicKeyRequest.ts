@@ -1,0 +1,8 @@
+// Original file: /work/main/proto/yunxi/audit/v1/audit.proto
+
+
+export interface GetPublicKeyRequest {
+}
+
+export interface GetPublicKeyRequest__Output {
+}

@@ -29,7 +29,12 @@ export function toServiceError(error: unknown, logger: Logger, requestId?: strin
   const metadata = new Metadata();
   if (error instanceof YunxiError) {
     metadata.set("x-yunxi-error-kind", error.kind);
-    if (error.violations.length > 0) metadata.set("x-yunxi-violations", JSON.stringify(error.violations));
+    // Metadata values must be ASCII: escape the rest as JSON \u sequences, which JSON.parse restores.
+    if (error.violations.length > 0) metadata.set("x-yunxi-violations", asciiJson(error.violations));
   }
   return { code, details: publicMessage(error), metadata };
+}
+
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

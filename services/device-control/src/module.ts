@@ -1,11 +1,124 @@
-import { defineModule } from "@yunxi/platform";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  createTokenVerifier,
+  defineModule,
+  OutboxRelay,
+  prismaAdapterFor,
+  schemaNameOf,
+  type DeviceBroker,
+  type EventBus,
+  type Logger,
+  type PgliteSqlDatabase,
+  type PgSqlDatabase,
+  type SqlDatabase,
+  type TokenVerifier,
+} from "@yunxi/platform";
+import { Ed25519CommandSigner } from "./adapters/crypto/ed25519-command-signer.js";
+import { PrismaDeviceRepository } from "./adapters/db/prisma-device-repository.js";
+import { encodeDeviceControlEvents } from "./adapters/events/device-control-events.js";
+import { deviceControlServiceDefinition, makeDeviceControlGrpc } from "./adapters/grpc/device-control-grpc.js";
+import { MqttDeviceLink } from "./adapters/mqtt/mqtt-device-link.js";
+import { makeDeviceControl, type DeviceControl } from "./app/device-control-service.js";
+import { deviceControlConfig, type DeviceControlConfig } from "./config.js";
+import { PrismaClient } from "./generated/prisma/client.js";
 
-/** Smart seal devices: MQTT protocol, shadow, commands, authorisations, stamp records, alarms, OTA. */
+export const DEVICE_CONTROL_MODULE = "device-control";
+
+/**
+ * The command-signing key: configured, or generated once and kept (mode 0600) in the module's data
+ * directory so commands queued before a restart still verify after it.
+ */
+export function loadCommandSigner(config: Pick<DeviceControlConfig, "COMMAND_SIGNING_KEY">, dataDir: string): Ed25519CommandSigner {
+  if (config.COMMAND_SIGNING_KEY) return Ed25519CommandSigner.fromPem(config.COMMAND_SIGNING_KEY);
+  const file = join(dataDir, "command-signing-key.pem");
+  if (existsSync(file)) return Ed25519CommandSigner.fromPem(readFileSync(file, "utf8"));
+  mkdirSync(dataDir, { recursive: true });
+  const signer = Ed25519CommandSigner.generate();
+  try {
+    writeFileSync(file, signer.exportPrivatePem(), { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    if ((error as { code?: string }).code === "EEXIST") return Ed25519CommandSigner.fromPem(readFileSync(file, "utf8"));
+    throw error;
+  }
+  chmodSync(file, 0o600);
+  return signer;
+}
+
+export interface DeviceControlRuntimeDeps {
+  readonly db: SqlDatabase;
+  readonly bus: EventBus;
+  readonly broker: DeviceBroker;
+  readonly signer: Ed25519CommandSigner;
+  readonly logger: Logger;
+  readonly mqttClientId?: string;
+  readonly expirySweepMs?: number;
+}
+
+export interface DeviceControlRuntime {
+  readonly service: DeviceControl;
+  grpc(verifier: TokenVerifier): ReturnType<typeof makeDeviceControlGrpc>;
+  readonly relay: OutboxRelay;
+  stop(): Promise<void>;
+}
+
+/**
+ * Wires device-control over opened infrastructure: Prisma repository, outbox relay, MQTT link. Re-sends
+ * every pending command at start (a device that stayed connected through a platform restart sends no hello).
+ * Exported for tests, which open and close it over the same data to simulate restarts.
+ */
+export async function startDeviceControl(deps: DeviceControlRuntimeDeps): Promise<DeviceControlRuntime> {
+  const { db, bus, broker, signer, logger } = deps;
+  const prisma = new PrismaClient({ adapter: prismaAdapterFor(db as PgSqlDatabase | PgliteSqlDatabase) });
+  const relay = new OutboxRelay({ db, bus, logger });
+  const repository = new PrismaDeviceRepository(prisma, encodeDeviceControlEvents, () => relay.nudge());
+  const link = new MqttDeviceLink(broker, logger, deps.mqttClientId);
+  await link.connect();
+  const service = makeDeviceControl({ repository, credentials: broker, signer, transport: link, clock: { now: () => new Date() }, logger });
+  await link.listen(service);
+  relay.start();
+  await service.expireCommands();
+  for (const deviceId of await repository.devicesWithPendingCommands(new Date())) {
+    await service.sendPending(deviceId).catch((error: unknown) => logger.warn({ deviceId, err: error }, "re-sending pending commands failed"));
+  }
+  const sweep = setInterval(() => {
+    service.expireCommands().catch((error: unknown) => logger.warn({ err: error }, "command expiry sweep failed"));
+  }, deps.expirySweepMs ?? 60_000);
+  sweep.unref();
+  return {
+    service,
+    relay,
+    grpc: (verifier) => makeDeviceControlGrpc(service, verifier, logger),
+    async stop() {
+      clearInterval(sweep);
+      await link.close();
+      await relay.stop();
+      await prisma.$disconnect();
+    },
+  };
+}
+
+/** Smart seal devices: device protocol v1 over MQTT, provisioning, signed authorisations, exactly-once records. */
 export const deviceControlModule = defineModule({
-  name: "device-control",
+  name: DEVICE_CONTROL_MODULE,
   description: "Smart seal devices: MQTT protocol, shadow, commands, authorisations, stamp records, alarms, OTA",
+  config: deviceControlConfig,
   uses: ["database", "events", "mqtt"],
+  migrationsDir: fileURLToPath(new URL("../prisma/migrations", import.meta.url)),
   async start(context) {
-    context.logger.debug({ dataDir: context.dataDir }, "module ready");
+    const config = context.config as DeviceControlConfig;
+    const runtime = await startDeviceControl({
+      db: await context.infrastructure.database(schemaNameOf(context.name)),
+      bus: await context.infrastructure.eventBus(),
+      broker: await context.infrastructure.deviceBroker(),
+      signer: loadCommandSigner(config, context.dataDir),
+      logger: context.logger,
+      mqttClientId: config.MQTT_CLIENT_ID,
+      expirySweepMs: config.EXPIRY_SWEEP_MS,
+    });
+    context.onStop(() => runtime.stop());
+    const { service, packageDefinition } = deviceControlServiceDefinition();
+    context.grpc.addService(service, runtime.grpc(createTokenVerifier(context.platform)), packageDefinition);
   },
 });

@@ -1,0 +1,19 @@
+// Original file: /work/main/proto/yunxi/device/v1/device.proto
+
+import type { Long } from '@grpc/proto-loader';
+
+export interface Authorise {
+  'authorisationId'?: (string);
+  'applicationId'?: (string);
+  'userId'?: (string);
+  'impressions'?: (number);
+  'validUntilMs'?: (number | string | Long);
+}
+
+export interface Authorise__Output {
+  'authorisationId': (string);
+  'applicationId': (string);
+  'userId': (string);
+  'impressions': (number);
+  'validUntilMs': (string);
+}

@@ -1,0 +1,10 @@
+// Original file: /work/main/proto/yunxi/device/v1/device.proto
+
+
+export interface Lock {
+  'reason'?: (string);
+}
+
+export interface Lock__Output {
+  'reason': (string);
+}

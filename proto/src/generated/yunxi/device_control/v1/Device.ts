@@ -1,0 +1,26 @@
+// Original file: /work/main/proto/yunxi/device_control/v1/device_control.proto
+
+
+export interface Device {
+  'id'?: (string);
+  'organisationId'?: (string);
+  'serial'?: (string);
+  'model'?: (string);
+  'status'?: (string);
+  'locked'?: (boolean);
+  'lastSequence'?: (string);
+  'createdAt'?: (string);
+  'lastSeenAt'?: (string);
+}
+
+export interface Device__Output {
+  'id': (string);
+  'organisationId': (string);
+  'serial': (string);
+  'model': (string);
+  'status': (string);
+  'locked': (boolean);
+  'lastSequence': (string);
+  'createdAt': (string);
+  'lastSeenAt': (string);
+}

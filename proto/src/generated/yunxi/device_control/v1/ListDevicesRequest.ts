@@ -1,0 +1,8 @@
+// Original file: /work/main/proto/yunxi/device_control/v1/device_control.proto
+
+
+export interface ListDevicesRequest {
+}
+
+export interface ListDevicesRequest__Output {
+}

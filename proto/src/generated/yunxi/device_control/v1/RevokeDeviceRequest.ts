@@ -1,0 +1,10 @@
+// Original file: /work/main/proto/yunxi/device_control/v1/device_control.proto
+
+
+export interface RevokeDeviceRequest {
+  'deviceId'?: (string);
+}
+
+export interface RevokeDeviceRequest__Output {
+  'deviceId': (string);
+}

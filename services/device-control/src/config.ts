@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { defineConfig } from "@yunxi/platform";
+
+/** DEVICE_CONTROL_* settings. */
+export const deviceControlConfig = defineConfig({
+  prefix: "DEVICE_CONTROL_",
+  secretKeys: ["COMMAND_SIGNING_KEY"],
+  schema: z.object({
+    /**
+     * The platform's Ed25519 command-signing key as PKCS#8 PEM; every replica needs the same one. When
+     * unset, one is generated once into the module's data directory (embedded mode).
+     */
+    COMMAND_SIGNING_KEY: z.string().includes("PRIVATE KEY", { message: "must be a PKCS#8 PEM private key" }).optional(),
+    /** MQTT client id of this process's platform connection (a persistent session). */
+    MQTT_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default("device-control"),
+    /** How often pending commands past their expiry are marked expired. */
+    EXPIRY_SWEEP_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  }),
+});
+
+export type DeviceControlConfig = z.infer<typeof deviceControlConfig.schema>;

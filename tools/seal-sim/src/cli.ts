@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// One simulated seal on the command line:
+//   npm run sim -w @yunxi/seal-sim -- --broker mqtt://127.0.0.1:1883 --device ID --secret S --platform-key key.pem
+// Then type: press | offline | online | status | quit  (or pass --presses N to press N times once authorised).
+import { readFileSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { SealSimulator } from "./seal-simulator.js";
+
+const { values } = parseArgs({
+  options: {
+    broker: { type: "string" },
+    device: { type: "string" },
+    secret: { type: "string" },
+    "platform-key": { type: "string" },
+    state: { type: "string" },
+    mqtt5: { type: "boolean", default: false },
+    presses: { type: "string" },
+  },
+});
+
+function required(name: keyof typeof values): string {
+  const value = values[name];
+  if (typeof value !== "string" || value === "") {
+    process.stderr.write(`seal-sim: --${name} is required\n`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const deviceId = required("device");
+const simulator = await SealSimulator.start({
+  brokerUrl: required("broker"),
+  deviceId,
+  // The secret is read from the argument or, when it is "-", from SEAL_SIM_SECRET so it stays out of `ps`.
+  secret: required("secret") === "-" ? (process.env["SEAL_SIM_SECRET"] ?? "") : required("secret"),
+  platformKey: readFileSync(required("platform-key"), "utf8"),
+  stateFile: values.state ?? `./seal-sim-${deviceId}.json`,
+  protocolVersion: values.mqtt5 ? 5 : 4,
+});
+const status = () => {
+  const s = simulator.state;
+  return { device: deviceId, connected: simulator.connected, locked: s.locked, remaining: s.authorisation?.remaining ?? 0, nextSequence: s.nextSequence, queued: s.queue.length };
+};
+process.stdout.write(`${JSON.stringify({ event: "connected", ...status() })}\n`);
+
+if (values.presses) {
+  const presses = Number(values.presses);
+  await simulator.waitFor((s) => !s.state.locked && (s.state.authorisation?.remaining ?? 0) > 0, 10 * 60_000, "an authorisation");
+  for (let i = 0; i < presses; i++) process.stdout.write(`${JSON.stringify({ event: "press", ...simulator.press() })}\n`);
+  await simulator.waitFor((s) => s.state.queue.length === 0, 60_000, "acknowledgements");
+  process.stdout.write(`${JSON.stringify({ event: "done", ...status() })}\n`);
+  await simulator.stop();
+} else {
+  const lines = createInterface({ input: process.stdin });
+  for await (const line of lines) {
+    const command = line.trim();
+    if (command === "press") process.stdout.write(`${JSON.stringify(simulator.press())}\n`);
+    else if (command === "offline") await simulator.offline();
+    else if (command === "online") await simulator.online();
+    else if (command === "status") process.stdout.write(`${JSON.stringify(status())}\n`);
+    else if (command === "quit") break;
+    else if (command) process.stdout.write("commands: press | offline | online | status | quit\n");
+  }
+  await simulator.stop();
+}

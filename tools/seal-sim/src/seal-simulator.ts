@@ -1,0 +1,196 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import mqtt, { type MqttClient } from "mqtt";
+import { DeviceCore, initialState, type CommandOutcome, type DeviceState, type PressResult } from "./device-core.js";
+import { topicsOf } from "./protocol.js";
+
+export interface SealSimulatorOptions {
+  /** e.g. `mqtt://127.0.0.1:1883`. */
+  readonly brokerUrl: string;
+  readonly deviceId: string;
+  readonly secret: string;
+  /** The platform's command key: raw 32 bytes (base64) or SPKI PEM. */
+  readonly platformKey: string | Uint8Array;
+  /** Where the device's memory lives (queue, sequence, nonces); in memory only when absent. */
+  readonly stateFile?: string;
+  /** 4 = MQTT 3.1.1 (default; the embedded broker speaks only that), 5 = MQTT 5. */
+  readonly protocolVersion?: 4 | 5;
+  /** Unacknowledged events are re-sent this often while connected. Default 5 s. */
+  readonly resendIntervalMs?: number;
+  readonly connectTimeoutMs?: number;
+  readonly now?: () => number;
+}
+
+/**
+ * A simulated smart seal on the real protocol: connects as its device id with its secret (persistent
+ * session, QoS 1), says hello on every connect, verifies and acknowledges commands, and sends its events
+ * until the platform acknowledges each one. Its state survives restarts through `stateFile`.
+ */
+export class SealSimulator {
+  readonly core: DeviceCore;
+  readonly commandLog: CommandOutcome[] = [];
+  readonly #options: SealSimulatorOptions;
+  readonly #topics: ReturnType<typeof topicsOf>;
+  #client: MqttClient | undefined;
+  #resendTimer: NodeJS.Timeout | undefined;
+  #listeners = new Set<() => void>();
+
+  private constructor(options: SealSimulatorOptions) {
+    this.#options = options;
+    this.#topics = topicsOf(options.deviceId);
+    const state = loadState(options.stateFile, options.deviceId);
+    this.core = new DeviceCore({
+      state,
+      platformKey: options.platformKey,
+      ...(options.now ? { now: options.now } : {}),
+      onChange: (s) => {
+        saveState(options.stateFile, s);
+        this.#notify();
+      },
+    });
+  }
+
+  /** Creates the simulator (restoring its state file) and connects. */
+  static async start(options: SealSimulatorOptions): Promise<SealSimulator> {
+    const simulator = new SealSimulator(options);
+    await simulator.online();
+    return simulator;
+  }
+
+  /** Creates the simulator without connecting (e.g. to press while offline first). */
+  static offline(options: SealSimulatorOptions): SealSimulator {
+    return new SealSimulator(options);
+  }
+
+  get state(): Readonly<DeviceState> {
+    return this.core.state;
+  }
+
+  get connected(): boolean {
+    return this.#client?.connected ?? false;
+  }
+
+  /** Connects (or reconnects); resolves once connected and subscribed. */
+  async online(): Promise<void> {
+    if (this.#client) return;
+    const client = await mqtt.connectAsync(this.#options.brokerUrl, {
+      clientId: this.#options.deviceId,
+      username: this.#options.deviceId,
+      password: this.#options.secret,
+      clean: false,
+      protocolVersion: this.#options.protocolVersion ?? 4,
+      ...(this.#options.protocolVersion === 5 ? { properties: { sessionExpiryInterval: 7 * 24 * 3600 } } : {}),
+      reconnectPeriod: 1000,
+      connectTimeout: this.#options.connectTimeoutMs ?? 5000,
+    });
+    this.#client = client;
+    client.on("message", (topic, payload) => this.#onMessage(topic, payload));
+    client.on("connect", () => void this.#afterConnect());
+    await this.#afterConnect();
+    this.#resendTimer = setInterval(() => void this.#flush(), this.#options.resendIntervalMs ?? 5000);
+    this.#resendTimer.unref();
+  }
+
+  /** Disconnects; presses still work and queue their events (and the state file keeps them). */
+  async offline(): Promise<void> {
+    clearInterval(this.#resendTimer);
+    const client = this.#client;
+    this.#client = undefined;
+    if (client) await client.endAsync();
+  }
+
+  async stop(): Promise<void> {
+    await this.offline();
+    this.#listeners.clear();
+  }
+
+  press(options: { photoRef?: string } = {}): PressResult {
+    const result = this.core.press(options);
+    void this.#flush();
+    return result;
+  }
+
+  forcedImpression(photoRef?: string): number {
+    const sequence = this.core.forcedImpression(photoRef);
+    void this.#flush();
+    return sequence;
+  }
+
+  /** Re-publishes every unacknowledged event now (they are re-sent on every connect and timer tick anyway). */
+  async flush(): Promise<void> {
+    await this.#flush();
+  }
+
+  /** Waits until `predicate` holds, re-checking after every state change; rejects after `timeoutMs`. */
+  waitFor(predicate: (simulator: SealSimulator) => boolean, timeoutMs = 10_000, what = "condition"): Promise<void> {
+    if (predicate(this)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!predicate(this)) return;
+        clearTimeout(timer);
+        this.#listeners.delete(check);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.#listeners.delete(check);
+        reject(new Error(`seal-sim ${this.#options.deviceId}: timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      this.#listeners.add(check);
+    });
+  }
+
+  #notify(): void {
+    for (const listener of [...this.#listeners]) listener();
+  }
+
+  async #afterConnect(): Promise<void> {
+    const client = this.#client;
+    if (!client) return;
+    try {
+      await client.subscribeAsync(this.#topics.down, { qos: 1 });
+      await client.publishAsync(this.#topics.hello, Buffer.from(this.core.hello()), { qos: 1 });
+      await this.#flush();
+    } catch {
+      // Lost the connection meanwhile; the next connect does all of this again.
+    }
+  }
+
+  async #flush(): Promise<void> {
+    const client = this.#client;
+    if (!client?.connected) return;
+    for (const event of [...this.core.state.queue]) {
+      try {
+        await client.publishAsync(this.#topics.events, Buffer.from(event.payload, "base64"), { qos: 1 });
+      } catch {
+        return;
+      }
+    }
+  }
+
+  #onMessage(topic: string, payload: Buffer): void {
+    if (topic === this.#topics.commands) {
+      const outcome = this.core.receiveCommand(payload);
+      this.commandLog.push(outcome);
+      if (outcome.status !== "dropped") void this.#client?.publishAsync(this.#topics.commandAcks, Buffer.from(outcome.ack), { qos: 1 }).catch(() => undefined);
+      this.#notify();
+    } else if (topic === this.#topics.acks) {
+      this.core.receiveEventAck(payload);
+    }
+  }
+}
+
+function loadState(file: string | undefined, deviceId: string): DeviceState {
+  if (!file || !existsSync(file)) return initialState(deviceId);
+  const state = JSON.parse(readFileSync(file, "utf8")) as DeviceState;
+  if (state.deviceId !== deviceId) throw new Error(`state file ${file} belongs to device ${state.deviceId}`);
+  return state;
+}
+
+/** Written to a temporary file and renamed, so a crash mid-write never leaves half a state. */
+function saveState(file: string | undefined, state: DeviceState): void {
+  if (!file) return;
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.tmp`;
+  writeFileSync(temporary, JSON.stringify(state), { mode: 0o600 });
+  renameSync(temporary, file);
+}

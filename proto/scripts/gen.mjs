@@ -58,11 +58,13 @@ for (const proto of protos) {
   rmSync(scratch, { recursive: true, force: true });
 }
 
-// The generator writes relative imports without extensions; NodeNext resolution needs `.js`.
+// The generator writes relative imports without extensions (NodeNext resolution needs `.js`), and
+// absolute paths in its "Original file" comments (which would make the output depend on the checkout).
 for (const file of walk(target, ".ts")) {
-  const text = readFileSync(file, "utf8");
+  const original = readFileSync(file, "utf8");
+  const text = original.replaceAll(`// Original file: ${root}/`, "// Original file: proto/");
   const fixed = text.replace(/from '(\.{1,2}\/[^']+?)'/g, (_m, spec) => `from '${spec.endsWith(".js") ? spec : `${spec}.js`}'`);
-  if (fixed !== text) writeFileSync(file, fixed);
+  if (fixed !== original) writeFileSync(file, fixed);
 }
 
 if (check) {

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/approval/v1/events.proto
+// Original file: proto/yunxi/approval/v1/events.proto
 
 import type { EventDocumentRef as _yunxi_approval_v1_EventDocumentRef, EventDocumentRef__Output as _yunxi_approval_v1_EventDocumentRef__Output } from '../../../yunxi/approval/v1/EventDocumentRef.js';
 

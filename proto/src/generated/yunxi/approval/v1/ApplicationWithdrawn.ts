@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/approval/v1/events.proto
+// Original file: proto/yunxi/approval/v1/events.proto
 
 
 export interface ApplicationWithdrawn {

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/approval/v1/approval.proto
+// Original file: proto/yunxi/approval/v1/approval.proto
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'

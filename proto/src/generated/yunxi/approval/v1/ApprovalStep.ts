@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/approval/v1/approval.proto
+// Original file: proto/yunxi/approval/v1/approval.proto
 
 import type { Decision as _yunxi_approval_v1_Decision, Decision__Output as _yunxi_approval_v1_Decision__Output } from '../../../yunxi/approval/v1/Decision.js';
 

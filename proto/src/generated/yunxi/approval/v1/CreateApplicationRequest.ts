@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/approval/v1/approval.proto
+// Original file: proto/yunxi/approval/v1/approval.proto
 
 import type { DocumentRef as _yunxi_approval_v1_DocumentRef, DocumentRef__Output as _yunxi_approval_v1_DocumentRef__Output } from '../../../yunxi/approval/v1/DocumentRef.js';
 

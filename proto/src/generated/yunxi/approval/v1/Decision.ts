@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/approval/v1/approval.proto
+// Original file: proto/yunxi/approval/v1/approval.proto
 
 
 export interface Decision {

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/approval/v1/approval.proto
+// Original file: proto/yunxi/approval/v1/approval.proto
 
 import type { Application as _yunxi_approval_v1_Application, Application__Output as _yunxi_approval_v1_Application__Output } from '../../../yunxi/approval/v1/Application.js';
 

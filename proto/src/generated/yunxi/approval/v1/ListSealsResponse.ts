@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/approval/v1/approval.proto
+// Original file: proto/yunxi/approval/v1/approval.proto
 
 import type { Seal as _yunxi_approval_v1_Seal, Seal__Output as _yunxi_approval_v1_Seal__Output } from '../../../yunxi/approval/v1/Seal.js';
 

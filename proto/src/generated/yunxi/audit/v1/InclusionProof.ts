@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/audit/v1/audit.proto
+// Original file: proto/yunxi/audit/v1/audit.proto
 
 import type { Entry as _yunxi_audit_v1_Entry, Entry__Output as _yunxi_audit_v1_Entry__Output } from '../../../yunxi/audit/v1/Entry.js';
 import type { Checkpoint as _yunxi_audit_v1_Checkpoint, Checkpoint__Output as _yunxi_audit_v1_Checkpoint__Output } from '../../../yunxi/audit/v1/Checkpoint.js';

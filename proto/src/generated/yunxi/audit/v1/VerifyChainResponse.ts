@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/audit/v1/audit.proto
+// Original file: proto/yunxi/audit/v1/audit.proto
 
 import type { Long } from '@grpc/proto-loader';
 

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/device/v1/device.proto
+// Original file: proto/yunxi/device/v1/device.proto
 
 import type { AlarmKind as _yunxi_device_v1_AlarmKind, AlarmKind__Output as _yunxi_device_v1_AlarmKind__Output } from '../../../yunxi/device/v1/AlarmKind.js';
 

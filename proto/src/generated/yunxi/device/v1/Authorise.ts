@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/device/v1/device.proto
+// Original file: proto/yunxi/device/v1/device.proto
 
 import type { Long } from '@grpc/proto-loader';
 

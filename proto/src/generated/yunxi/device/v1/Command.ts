@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/device/v1/device.proto
+// Original file: proto/yunxi/device/v1/device.proto
 
 import type { Authorise as _yunxi_device_v1_Authorise, Authorise__Output as _yunxi_device_v1_Authorise__Output } from '../../../yunxi/device/v1/Authorise.js';
 import type { Lock as _yunxi_device_v1_Lock, Lock__Output as _yunxi_device_v1_Lock__Output } from '../../../yunxi/device/v1/Lock.js';

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/device/v1/device.proto
+// Original file: proto/yunxi/device/v1/device.proto
 
 import type { CommandStatus as _yunxi_device_v1_CommandStatus, CommandStatus__Output as _yunxi_device_v1_CommandStatus__Output } from '../../../yunxi/device/v1/CommandStatus.js';
 import type { Long } from '@grpc/proto-loader';

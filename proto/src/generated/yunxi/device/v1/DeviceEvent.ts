@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/device/v1/device.proto
+// Original file: proto/yunxi/device/v1/device.proto
 
 import type { Impression as _yunxi_device_v1_Impression, Impression__Output as _yunxi_device_v1_Impression__Output } from '../../../yunxi/device/v1/Impression.js';
 import type { Locked as _yunxi_device_v1_Locked, Locked__Output as _yunxi_device_v1_Locked__Output } from '../../../yunxi/device/v1/Locked.js';

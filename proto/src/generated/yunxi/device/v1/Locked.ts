@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/device/v1/device.proto
+// Original file: proto/yunxi/device/v1/device.proto
 
 import type { LockReason as _yunxi_device_v1_LockReason, LockReason__Output as _yunxi_device_v1_LockReason__Output } from '../../../yunxi/device/v1/LockReason.js';
 

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/device/v1/device.proto
+// Original file: proto/yunxi/device/v1/device.proto
 
 export const UnlockMode = {
   UNLOCK_MODE_UNSPECIFIED: 'UNLOCK_MODE_UNSPECIFIED',

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/device_control/v1/device_control.proto
+// Original file: proto/yunxi/device_control/v1/device_control.proto
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'

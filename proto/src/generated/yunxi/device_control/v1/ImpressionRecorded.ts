@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/device_control/v1/events.proto
+// Original file: proto/yunxi/device_control/v1/events.proto
 
 import type { Long } from '@grpc/proto-loader';
 

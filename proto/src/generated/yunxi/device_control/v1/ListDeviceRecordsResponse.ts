@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/device_control/v1/device_control.proto
+// Original file: proto/yunxi/device_control/v1/device_control.proto
 
 import type { StampRecord as _yunxi_device_control_v1_StampRecord, StampRecord__Output as _yunxi_device_control_v1_StampRecord__Output } from '../../../yunxi/device_control/v1/StampRecord.js';
 import type { AlarmRecord as _yunxi_device_control_v1_AlarmRecord, AlarmRecord__Output as _yunxi_device_control_v1_AlarmRecord__Output } from '../../../yunxi/device_control/v1/AlarmRecord.js';

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/device_control/v1/device_control.proto
+// Original file: proto/yunxi/device_control/v1/device_control.proto
 
 
 export interface ListDevicesRequest {

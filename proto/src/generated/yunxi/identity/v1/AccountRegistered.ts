@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/identity/v1/events.proto
+// Original file: proto/yunxi/identity/v1/events.proto
 
 
 export interface AccountRegistered {

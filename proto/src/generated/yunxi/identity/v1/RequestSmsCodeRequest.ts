@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/identity/v1/identity.proto
+// Original file: proto/yunxi/identity/v1/identity.proto
 
 
 export interface RequestSmsCodeRequest {

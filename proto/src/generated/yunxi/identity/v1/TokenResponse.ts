@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/identity/v1/identity.proto
+// Original file: proto/yunxi/identity/v1/identity.proto
 
 import type { MembershipSummary as _yunxi_identity_v1_MembershipSummary, MembershipSummary__Output as _yunxi_identity_v1_MembershipSummary__Output } from '../../../yunxi/identity/v1/MembershipSummary.js';
 

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/key_management/v1/key_management.proto
+// Original file: proto/yunxi/key_management/v1/key_management.proto
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/key_management/v1/events.proto
+// Original file: proto/yunxi/key_management/v1/events.proto
 
 
 export interface KeyOperationEvent {

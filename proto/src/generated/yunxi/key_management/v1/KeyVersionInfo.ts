@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/key_management/v1/key_management.proto
+// Original file: proto/yunxi/key_management/v1/key_management.proto
 
 import type { SecurityLevel as _yunxi_key_management_v1_SecurityLevel, SecurityLevel__Output as _yunxi_key_management_v1_SecurityLevel__Output } from '../../../yunxi/key_management/v1/SecurityLevel.js';
 import type { Long } from '@grpc/proto-loader';

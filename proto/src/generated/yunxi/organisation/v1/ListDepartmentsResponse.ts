@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/organisation/v1/organisation.proto
+// Original file: proto/yunxi/organisation/v1/organisation.proto
 
 import type { Department as _yunxi_organisation_v1_Department, Department__Output as _yunxi_organisation_v1_Department__Output } from '../../../yunxi/organisation/v1/Department.js';
 

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/organisation/v1/organisation.proto
+// Original file: proto/yunxi/organisation/v1/organisation.proto
 
 
 export interface ListMembersRequest {

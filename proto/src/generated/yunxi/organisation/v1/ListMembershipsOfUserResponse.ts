@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/yunxi/organisation/v1/organisation.proto
+// Original file: proto/yunxi/organisation/v1/organisation.proto
 
 import type { Membership as _yunxi_organisation_v1_Membership, Membership__Output as _yunxi_organisation_v1_Membership__Output } from '../../../yunxi/organisation/v1/Membership.js';
 

@@ -174,7 +174,7 @@ export class PrismaLedgerRepository implements LedgerRepository {
             occurredAt: checkpoint.createdAt,
             payload: {
               organisationId: checkpoint.organisationId,
-              treeSize: String(checkpoint.treeSize),
+              treeSize: checkpoint.treeSize,
               rootHash: checkpoint.rootHash,
               keyId: checkpoint.keyId,
               signature: checkpoint.signature,

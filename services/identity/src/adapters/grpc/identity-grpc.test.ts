@@ -4,7 +4,6 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { after, before, describe, it } from "node:test";
 import { Server, ServerCredentials, type Client, type UntypedServiceImplementation } from "@grpc/grpc-js";
-import protobuf from "protobufjs";
 import {
   applyMigrations,
   callUnary,
@@ -141,7 +140,7 @@ describe("IdentityService over gRPC on PGlite", { timeout: 120_000 }, () => {
 
     const outbox = await db.query<{ topic: string; key: string; headers: Record<string, string>; payload: Uint8Array }>("SELECT topic, key, headers, payload FROM outbox_event");
     assert.equal(outbox.length, 1);
-    const decoded = decodeEvent({ topic: outbox[0]!.topic, key: outbox[0]!.key, headers: outbox[0]!.headers, value: Buffer.from(outbox[0]!.payload) } as never, identityEventType("AccountRegistered") as protobuf.Type);
+    const decoded = decodeEvent({ topic: outbox[0]!.topic, key: outbox[0]!.key, headers: outbox[0]!.headers, value: Buffer.from(outbox[0]!.payload) } as never, identityEventType("AccountRegistered"));
     assert.equal(decoded.payload["accountId"], registered.accountId);
     assert.equal(decoded.payload["createdOrganisation"], true);
     assert.equal(decoded.metadata.organisationId, registered.organisationId);

@@ -5,6 +5,7 @@ export * from "./config/config.js";
 export * from "./auth/token-verifier.js";
 export * from "./auth/permissions.js";
 export * from "./auth/create-token-verifier.js";
+export * from "./auth/service-caller.js";
 export * from "./grpc/health.js";
 export * from "./grpc/call-context.js";
 export * from "./grpc/handlers.js";

@@ -26,6 +26,10 @@ describe("authenticate and permissions", () => {
       authenticate(verifierFor({ yunxi_org: "org-a" }), { requestId: "r", bearerToken: "t", organisationId: "org-b" }),
       (e: unknown) => isYunxiError(e, "PermissionDenied"),
     );
+    await assert.rejects(
+      authenticate(verifierFor({ yunxi_org: "org-a", yunxi_service: "identity", roles: ["administrator"] }), { requestId: "r", bearerToken: "t" }),
+      (e: unknown) => isYunxiError(e, "PermissionDenied"),
+    );
     const caller = await authenticate(verifierFor({ yunxi_org: "org-a", roles: ["approver"] }), { requestId: "r", bearerToken: "t", organisationId: "org-a" });
     assert.equal(caller.organisationId, "org-a");
     requirePermission(caller, "application.decide");

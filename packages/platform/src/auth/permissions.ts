@@ -60,6 +60,8 @@ export interface Caller {
 export async function authenticate(verifier: TokenVerifier, context: CallContext): Promise<Caller> {
   if (!context.bearerToken) throw unauthenticated("an access token is required");
   const principal = await verifier.verify(context.bearerToken);
+  // A service's token (see service-caller.ts) never acts as a user, even if it also names an organisation.
+  if (principal.claims["yunxi_service"] !== undefined) throw permissionDenied("a service token cannot act as a user");
   const organisationId = principal.organisationId;
   if (!organisationId) throw permissionDenied("the access token is not scoped to an organisation");
   if (context.organisationId !== undefined && context.organisationId !== organisationId) {

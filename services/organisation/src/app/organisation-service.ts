@@ -29,7 +29,7 @@ import {
   type OrganisationChanges,
 } from "../domain/organisation.js";
 import type { Clock, DepartmentChanges, OrganisationRepository } from "./ports.js";
-import { authenticateService } from "./service-caller.js";
+import { authenticateService } from "@yunxi/platform";
 
 /** Services allowed to call the internal RPCs (registration and login). */
 export const INTERNAL_CALLERS: readonly string[] = ["identity"];

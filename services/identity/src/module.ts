@@ -20,11 +20,13 @@ import { Argon2PasswordHasher } from "./adapters/crypto/argon2-password-hasher.j
 import { PrismaAccountRepository } from "./adapters/db/prisma-account-repository.js";
 import { PrismaSigningKeyStore } from "./adapters/db/prisma-signing-key-store.js";
 import { identityServiceDefinition, makeIdentityGrpc } from "./adapters/grpc/identity-grpc.js";
+import { KeycloakAccounts } from "./adapters/keycloak/keycloak-accounts.js";
 import { GrpcOrganisationDirectory } from "./adapters/organisation/grpc-organisation-directory.js";
 import { DevelopmentSmsSender, DisabledSmsSender } from "./adapters/sms/development-sms-sender.js";
 import { BuiltInOidcIssuer } from "./adapters/tokens/built-in-oidc-issuer.js";
 import { makeIdentityService, type IdentityService } from "./app/identity-service.js";
-import type { OrganisationDirectory, SmsSender } from "./app/ports.js";
+import { makeExternalIdentityService } from "./app/external-identity-service.js";
+import type { ExternalAccounts, OrganisationDirectory, SmsSender } from "./app/ports.js";
 import { SmsCodes } from "./app/sms-codes.js";
 import { identityConfig, type IdentityConfig } from "./config.js";
 import { PrismaClient } from "./generated/prisma/client.js";
@@ -56,21 +58,36 @@ export async function createIdentity(deps: {
   readonly verifier: TokenVerifier;
   readonly logger: Logger;
   readonly onEventsAppended?: () => void;
+  /** Keycloak mode: accounts, passwords and user tokens are the provider's; service tokens come from it too. */
+  readonly external?: ExternalAccounts & { serviceToken(): Promise<string> };
 }): Promise<IdentityParts> {
   const issuer = new BuiltInOidcIssuer({ issuer: builtInIssuerUrl(deps.platform as PlatformConfig), keys: new PrismaSigningKeyStore(deps.prisma), secret: deps.secret, logger: deps.logger });
   await issuer.start();
   const accounts = new PrismaAccountRepository(deps.prisma, deps.onEventsAppended);
-  const service = makeIdentityService({
-    accounts,
-    passwords: new Argon2PasswordHasher(),
-    smsCodes: new SmsCodes(deps.keyValue, deps.sms),
-    organisations: deps.organisations(() => issuer.serviceToken()),
-    tokens: issuer,
-    clock: { now: () => new Date() },
-    logger: deps.logger,
-  });
+  const smsCodes = new SmsCodes(deps.keyValue, deps.sms);
+  const external = deps.external;
+  const service = external
+    ? makeExternalIdentityService({ accounts: external, smsCodes, organisations: deps.organisations(() => external.serviceToken()), logger: deps.logger })
+    : makeIdentityService({
+        accounts,
+        passwords: new Argon2PasswordHasher(),
+        smsCodes,
+        organisations: deps.organisations(() => issuer.serviceToken()),
+        tokens: issuer,
+        clock: { now: () => new Date() },
+        logger: deps.logger,
+      });
   const grpc = makeIdentityGrpc({ service, jwks: () => issuer.jwks(), verifier: deps.verifier, logger: deps.logger });
   return { service, issuer, accounts, sms: deps.sms, grpc };
+}
+
+/** Keycloak mode when YUNXI_OIDC_ISSUER is set: the platform client's credentials are then required. */
+function keycloakAccounts(platform: PlatformConfig): KeycloakAccounts | undefined {
+  if (!platform.OIDC_ISSUER) return undefined;
+  if (!platform.OIDC_CLIENT_ID || !platform.OIDC_CLIENT_SECRET) {
+    throw failedPrecondition("YUNXI_OIDC_ISSUER is set: identity also needs YUNXI_OIDC_CLIENT_ID and YUNXI_OIDC_CLIENT_SECRET (a client with a service account allowed to manage users)");
+  }
+  return new KeycloakAccounts({ issuer: platform.OIDC_ISSUER, clientId: platform.OIDC_CLIENT_ID, clientSecret: platform.OIDC_CLIENT_SECRET, timeoutMs: platform.CONNECT_TIMEOUT_MS });
 }
 
 function smsSender(config: IdentityConfig, platform: PlatformConfig, logger: Logger): SmsSender {
@@ -98,6 +115,7 @@ export const identityModule = defineModule({
     relay.start();
     context.onStop(() => relay.stop());
     const directories: GrpcOrganisationDirectory[] = [];
+    const keycloak = keycloakAccounts(context.platform);
     const parts = await createIdentity({
       prisma,
       keyValue: await context.infrastructure.keyValue(IDENTITY_MODULE),
@@ -112,6 +130,7 @@ export const identityModule = defineModule({
       verifier: createTokenVerifier(context.platform),
       logger: context.logger,
       onEventsAppended: () => relay.nudge(),
+      ...(keycloak ? { external: keycloak } : {}),
     });
     context.onStop(() => directories.forEach((d) => d.close()));
     const { service, packageDefinition } = identityServiceDefinition();

@@ -98,3 +98,15 @@ export interface StoredSigningKey {
   readonly current: boolean;
   readonly createdAt: Date;
 }
+
+/** Accounts kept by an external OIDC provider (Keycloak in a cluster), which also checks passwords and issues tokens. */
+export interface ExternalAccounts {
+  /** Returns the new account's id (its tokens' `sub`); AlreadyExists for a taken mobile number. */
+  createUser(input: { mobile: string; displayName: string; password: string }): Promise<string>;
+  findUserIdByMobile(mobile: string): Promise<string | undefined>;
+  /** The organisation and roles the account's next tokens carry. */
+  setCurrentOrganisation(userId: string, organisationId: string, roles: readonly string[]): Promise<void>;
+  /** Checks the password and returns a token; Unauthenticated when wrong. */
+  passwordGrant(mobile: string, password: string): Promise<{ accessToken: string; expiresInSeconds: number }>;
+  deleteUser(userId: string): Promise<void>;
+}

@@ -9,10 +9,13 @@ export const openApiDocument = {
     version: "0.1.0",
     description: "REST/JSON API of the Yunxi seal-control platform, for the console and custom front ends.",
   },
+  // Every operation needs a bearer token (Keycloak or the built-in issuer) unless it declares `security: []`.
+  security: [{ bearerAuth: [] }],
   paths: {
     "/healthz": {
       get: {
         operationId: "getHealth",
+        security: [],
         summary: "Liveness: the gateway process is running",
         responses: { "200": { description: "alive", content: { "application/json": { schema: { $ref: "#/components/schemas/Health" } } } } },
       },
@@ -20,6 +23,7 @@ export const openApiDocument = {
     "/readyz": {
       get: {
         operationId: "getReadiness",
+        security: [],
         summary: "Readiness: every selected target answers SERVING on its gRPC health service",
         responses: {
           "200": { description: "ready", content: { "application/json": { schema: { $ref: "#/components/schemas/Readiness" } } } },
@@ -28,10 +32,13 @@ export const openApiDocument = {
       },
     },
     "/api/openapi.json": {
-      get: { operationId: "getOpenApi", summary: "This document", responses: { "200": { description: "OpenAPI 3.1 document" } } },
+      get: { operationId: "getOpenApi", security: [], summary: "This document", responses: { "200": { description: "OpenAPI 3.1 document" } } },
     },
   },
   components: {
+    securitySchemes: {
+      bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "Access token from Keycloak or the built-in issuer (/oidc)" },
+    },
     schemas: {
       Health: { type: "object", required: ["status"], properties: { status: { const: "ok" } } },
       Readiness: {

@@ -1,11 +1,33 @@
-import { defineModule } from "@yunxi/platform";
+import { fileURLToPath } from "node:url";
+import { createTokenVerifier, defineModule, OutboxRelay, schemaNameOf } from "@yunxi/platform";
+import { approvalPrismaClient } from "./adapters/db/prisma-client.js";
+import { PrismaApprovalRepository } from "./adapters/db/prisma-approval-repository.js";
+import { approvalServiceDefinition, makeApprovalGrpc } from "./adapters/grpc/approval-grpc.js";
+import { makeApprovalService } from "./app/approval-service.js";
+import { approvalConfig } from "./config.js";
 
-/** Seal registry, stamp applications, approval flows, decisions, electronic-seal signing. */
+/** Seal registry (physical seals bound to devices, electronic seals), stamp applications and their approval. */
 export const approvalModule = defineModule({
   name: "approval",
   description: "Seal registry, stamp applications, approval flows, decisions, electronic-seal signing",
+  config: approvalConfig,
   uses: ["database", "events"],
+  migrationsDir: fileURLToPath(new URL("../prisma/migrations", import.meta.url)),
   async start(context) {
-    context.logger.debug({ dataDir: context.dataDir }, "module ready");
+    const db = await context.infrastructure.database(schemaNameOf(context.name));
+    const prisma = approvalPrismaClient(db);
+    const relay = new OutboxRelay({ db, bus: await context.infrastructure.eventBus(), logger: context.logger, pollIntervalMs: context.config.OUTBOX_POLL_INTERVAL_MS });
+    relay.start();
+    context.onStop(async () => {
+      await relay.stop();
+      await prisma.$disconnect();
+    });
+    const service = makeApprovalService({
+      repository: new PrismaApprovalRepository(prisma, () => relay.nudge()),
+      verifier: createTokenVerifier(context.platform),
+      logger: context.logger,
+    });
+    const { service: definition, packageDefinition } = approvalServiceDefinition();
+    context.grpc.addService(definition, makeApprovalGrpc(service, context.logger), packageDefinition);
   },
 });

@@ -1,0 +1,21 @@
+import { fileURLToPath } from "node:url";
+import { applyMigrations, type Logger, type SqlDatabase } from "@yunxi/platform";
+import type { RepositoryUnderTest } from "./approval-repository.contract.js";
+import { approvalPrismaClient } from "./prisma-client.js";
+import { PrismaApprovalRepository } from "./prisma-approval-repository.js";
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL("../../../prisma/migrations", import.meta.url));
+
+/** The Prisma repository on a freshly migrated schema, for the contract suite (tests only). */
+export async function prismaRepositoryUnderTest(db: SqlDatabase, schema: string, logger: Logger, cleanup: () => Promise<void>): Promise<RepositoryUnderTest> {
+  await applyMigrations(db, MIGRATIONS_DIR, { schema, logger });
+  const prisma = approvalPrismaClient(db);
+  return {
+    repository: new PrismaApprovalRepository(prisma),
+    outboxTopics: async () => (await db.query<{ topic: string }>("SELECT topic FROM outbox_event ORDER BY sequence")).map((r) => r.topic),
+    close: async () => {
+      await prisma.$disconnect();
+      await cleanup();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { normaliseContent } from "./text.js";
+
+const SENTENCE_END = /[。；！？;!?\n]+/u;
+// Whitespace next to a CJK character separates table cells and label/value pairs; whitespace between
+// Latin letters or digits ("48V 100Ah") stays inside one piece.
+const CJK_GAP = /(?<=[\p{Script=Han}（）《》：:])[ \t\u3000]+|[ \t\u3000]+(?=[\p{Script=Han}（）《》])/u;
+
+/**
+ * Splits an original page into clauses: sentences, lines and table cells. Pieces shorter than
+ * `minChars` content characters join their neighbour on the same line (a row number joins its
+ * row's first cell), never a piece of another line, whose place in the photo's reading order may differ.
+ * Returns the clauses as written (not normalised).
+ */
+export function splitClauses(text: string, minChars: number): string[] {
+  const clauses: string[] = [];
+  for (const sentence of text.split(SENTENCE_END)) {
+    const pieces = sentence
+      .split(CJK_GAP)
+      .map((cell) => cell.trim())
+      .filter((cell) => normaliseContent(cell).length > 0);
+    const line: string[] = [];
+    let carry = "";
+    for (const piece of pieces) {
+      const joined = carry ? `${carry} ${piece}` : piece;
+      if ([...normaliseContent(joined)].length < minChars) carry = joined;
+      else {
+        line.push(joined);
+        carry = "";
+      }
+    }
+    if (carry) {
+      const last = line.pop();
+      line.push(last === undefined ? carry : `${last} ${carry}`);
+    }
+    clauses.push(...line);
+  }
+  return clauses;
+}
+
+// A number: digits with thousands or decimal separators inside (OCR sometimes adds a space after them).
+const NUMBER = /\p{Nd}(?:\p{Nd}|[,.，．]\s?(?=\p{Nd}))*/gu;
+
+/** The numbers in a text as digit strings ("¥4,599.00" → "459900"), in order. */
+export function numbersOf(text: string): string[] {
+  return [...text.normalize("NFKC").matchAll(NUMBER)].map((m) => m[0].replace(/\D/g, ""));
+}
+
+/**
+ * Splits a document's text into pages on form feeds (what PDF text extraction and the CLI use);
+ * a text without form feeds is one page.
+ */
+export function splitPages(text: string): string[] {
+  return text
+    .split("\f")
+    .map((page) => page.trim())
+    .filter((page) => normaliseContent(page).length > 0);
+}

@@ -1,0 +1,165 @@
+import { numbersOf, splitClauses, splitPages } from "./clauses.js";
+import { bestSubstringMatch, globalSimilarity, levenshtein, normaliseContent } from "./text.js";
+import type { ClauseScore, ComparisonOutcome, ComparisonVerdict, DigitMismatch, OriginalDocument, OriginalPage, ThresholdProfile } from "./verdict.js";
+
+// Seal text ("合同专用章", "财务专用章") is read on otherwise blank pages; a short line is all a seal yields.
+const SEAL_LINE = /(专用章|公章|财务章|合同章|印章)/u;
+const SEAL_LINE_MAX_CHARS = 12;
+// A lone digit in a table cell (a row number) is often missed by the text detector: too small a box.
+const LONE_DIGIT = /(?<=^|\s)\p{Nd}(?=\s|$)/gu;
+
+/** Builds an original document from its text; pages are separated by form feeds. */
+export function originalFromText(applicationId: string, organisationId: string, text: string, profile: ThresholdProfile): OriginalDocument {
+  const pages: OriginalPage[] = splitPages(text).map((pageText, index) => ({
+    number: index + 1,
+    text: pageText,
+    clauses: splitClauses(pageText, profile.minClauseChars),
+  }));
+  return { applicationId, organisationId, pages };
+}
+
+/** What the comparison needs from OCR and the image check. */
+export interface PhotoEvidence {
+  readonly inkRatio: number;
+  readonly lines: readonly string[];
+  /** The engine is too weak to decide alone; the verdict becomes `review`. */
+  readonly reviewOnly: boolean;
+}
+
+interface PageScore {
+  readonly page: OriginalPage;
+  readonly clauses: ClauseScore[];
+  /** Sum of clause distances over the page's characters. */
+  readonly error: number;
+  readonly similarity: number;
+}
+
+function scorePage(page: OriginalPage, photo: readonly string[], photoContent: string): PageScore {
+  const clauses: ClauseScore[] = page.clauses.map((clause) => {
+    const needle = [...normaliseContent(clause)];
+    const match = bestSubstringMatch(needle, photo);
+    return { clause, errorRate: needle.length === 0 ? 0 : match.distance / needle.length, found: photo.slice(match.start, match.end).join("") };
+  });
+  let distance = 0;
+  let chars = 0;
+  for (const c of clauses) {
+    const length = [...normaliseContent(c.clause)].length;
+    distance += c.errorRate * length;
+    chars += length;
+  }
+  return {
+    page,
+    clauses,
+    error: chars === 0 ? 1 : distance / chars,
+    similarity: globalSimilarity(normaliseContent(page.text), photoContent),
+  };
+}
+
+/**
+ * Every number of the original page must appear in the photo as often as in the original, with
+ * exactly the same digits. Counting (not position) keeps table reading order out of it; a number
+ * changed in one of two places still leaves one occurrence missing.
+ */
+function missingNumbers(page: OriginalPage, clauses: readonly ClauseScore[], photoLines: readonly string[]): { mismatch: DigitMismatch; errorRate: number }[] {
+  const available = new Map<string, number>();
+  const photoNumbers = photoLines.flatMap((line) => numbersOf(line));
+  for (const n of photoNumbers) available.set(n, (available.get(n) ?? 0) + 1);
+  const unmatched: { index: number; expected: string }[] = [];
+  for (const [index, clause] of page.clauses.entries()) {
+    for (const expected of numbersOf(clause.replace(LONE_DIGIT, " "))) {
+      const left = available.get(expected) ?? 0;
+      if (left > 0) available.set(expected, left - 1);
+      else unmatched.push({ index, expected });
+    }
+  }
+  // OCR drops separators ("2024-1092" read as "20241092"): a number may sit inside a longer run
+  // that no exact match used. Each run is consumed as it is used, so it cannot vouch twice.
+  const leftovers = [...available.entries()].flatMap(([n, count]) => Array.from({ length: count }, () => n));
+  const missing: { mismatch: DigitMismatch; errorRate: number }[] = [];
+  for (const { index, expected } of unmatched) {
+    const clause = page.clauses[index] as string;
+    const host = leftovers.findIndex((run) => run.length > expected.length && run.includes(expected));
+    if (host >= 0) {
+      leftovers[host] = (leftovers[host] as string).replace(expected, "|");
+      continue;
+    }
+    const score = clauses[index];
+    missing.push({ mismatch: { clause, expected, found: closestNumber(expected, photoNumbers) }, errorRate: score?.errorRate ?? 1 });
+  }
+  return missing;
+}
+
+function closestNumber(expected: string, candidates: readonly string[]): string {
+  let best = "";
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = levenshtein(expected, c);
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return bestDistance <= Math.max(1, expected.length / 3) ? best : "";
+}
+
+/**
+ * Compares what was read on a photo with the original document and decides a verdict.
+ * Order: blank (ink, then characters), which page, changed clauses, digits, uncertain band.
+ */
+export function comparePhoto(original: OriginalDocument, evidence: PhotoEvidence, profile: ThresholdProfile): ComparisonOutcome {
+  const contentLines = evidence.lines.filter((line) => {
+    const content = normaliseContent(line);
+    return !(SEAL_LINE.test(content) && [...content].length <= SEAL_LINE_MAX_CHARS);
+  });
+  const photoContent = normaliseContent(contentLines.join("\n"));
+  const photo = [...photoContent];
+  const base = { inkRatio: evidence.inkRatio, contentChars: photo.length };
+  const finish = (scored: ComparisonVerdict, rest: Omit<ComparisonOutcome, "verdict" | "scoredVerdict" | "inkRatio" | "contentChars">): ComparisonOutcome => {
+    const forced = evidence.reviewOnly && scored !== "review";
+    return {
+      verdict: forced ? "review" : scored,
+      scoredVerdict: scored,
+      ...base,
+      ...rest,
+      reasons: forced ? [...rest.reasons, "engine is a fallback: verdicts go to manual review"] : rest.reasons,
+    };
+  };
+  const empty = { similarity: 0, page: null, worstClause: null, changedClauses: [], digitMismatches: [] };
+
+  if (evidence.inkRatio < profile.blankInkRatio) return finish("blank", { ...empty, reasons: [`ink ratio ${evidence.inkRatio.toFixed(5)} below ${profile.blankInkRatio}`] });
+  if (photo.length < profile.minContentChars) return finish("blank", { ...empty, reasons: [`${photo.length} content characters read, fewer than ${profile.minContentChars}`] });
+  if (original.pages.length === 0) return finish("unknown_page", { ...empty, reasons: ["the original has no text"] });
+
+  let best: PageScore | undefined;
+  for (const page of original.pages) {
+    const score = scorePage(page, photo, photoContent);
+    if (!best || score.error < best.error) best = score;
+  }
+  if (!best) throw new Error("unreachable: original has pages");
+  const worst = best.clauses.reduce<ClauseScore | null>((w, c) => (w === null || c.errorRate > w.errorRate ? c : w), null);
+  if (best.error > profile.pageMaxError) {
+    return finish("unknown_page", {
+      ...empty,
+      similarity: best.similarity,
+      reasons: [`error rate ${best.error.toFixed(3)} against the closest original page (${best.page.number}) is above ${profile.pageMaxError}`],
+    });
+  }
+
+  const isShort = (c: ClauseScore) => [...normaliseContent(c.clause)].length < profile.shortClauseChars;
+  const changedClauses = best.clauses.filter((c) => c.errorRate >= (isShort(c) ? profile.shortClauseMismatch : profile.clauseMismatch));
+  const doubtfulShort = best.clauses.filter((c) => isShort(c) && c.errorRate >= profile.clauseMismatch && c.errorRate < profile.shortClauseMismatch);
+  const digitChecks = missingNumbers(best.page, best.clauses, contentLines);
+  const certainDigits = digitChecks.filter((d) => d.errorRate <= profile.digitNoiseTolerance).map((d) => d.mismatch);
+  const doubtfulDigits = digitChecks.filter((d) => d.errorRate > profile.digitNoiseTolerance).map((d) => d.mismatch);
+  const digitMismatches = digitChecks.map((d) => d.mismatch);
+  const common = { similarity: best.similarity, page: best.page.number, worstClause: worst, changedClauses, digitMismatches };
+
+  const reasons: string[] = [];
+  if (changedClauses.length > 0) reasons.push(`${changedClauses.length} clause(s) with error rate ≥ ${profile.clauseMismatch}`);
+  if (certainDigits.length > 0) reasons.push(`${certainDigits.length} number(s) with different digits`);
+  if (reasons.length > 0) return finish("mismatch", { ...common, reasons });
+
+  if (doubtfulShort.length > 0) reasons.push(`${doubtfulShort.length} short clause(s) read with error rate ≥ ${profile.clauseMismatch}`);
+  if (doubtfulDigits.length > 0) reasons.push(`${doubtfulDigits.length} number(s) differ in a poorly read clause`);
+  if (worst && worst.errorRate >= profile.clauseReview) reasons.push(`worst clause error rate ${worst.errorRate.toFixed(2)} in the review band`);
+  if (best.similarity < profile.globalReview) reasons.push(`global similarity ${best.similarity.toFixed(3)} below ${profile.globalReview}`);
+  if (reasons.length > 0) return finish("review", { ...common, reasons });
+  return finish("match", { ...common, reasons: [] });
+}

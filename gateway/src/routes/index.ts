@@ -1,3 +1,4 @@
+import { approvalRoutes } from "./approval.js";
 import { auditRoutes } from "./audit.js";
 import { identityRoutes } from "./identity.js";
 import { organisationRoutes } from "./organisation.js";
@@ -7,4 +8,4 @@ import type { GatewayRoutes } from "./route-module.js";
  * Every service's REST routes. Adding a service's routes: write `routes/<service>.ts` exporting a
  * `GatewayRoutes`, import it here, add it to the list.
  */
-export const ALL_ROUTES: readonly GatewayRoutes[] = [identityRoutes, organisationRoutes, auditRoutes];
+export const ALL_ROUTES: readonly GatewayRoutes[] = [identityRoutes, organisationRoutes, auditRoutes, approvalRoutes];

@@ -17,7 +17,7 @@ const UP_TOPIC = /^yunxi\/v1\/devices\/([^/]+)\/up\/(hello|acks|events|telemetry
  * The platform's side of the device protocol over MQTT: publishes commands and event acks (QoS 1) and
  * routes what devices publish under `up/` to the use cases. The broker authenticated the device and
  * confined it to its own topics, so the device id in the topic is trusted. Messages of one device are
- * handled one at a time, in arrival order, so sequence and gap bookkeeping see them in order.
+ * handled one at a time, in arrival order; different devices in parallel.
  */
 export class MqttDeviceLink implements CommandTransport {
   #client: PlatformMqttClient | undefined;
@@ -76,8 +76,11 @@ export class MqttDeviceLink implements CommandTransport {
     void next.finally(() => {
       if (this.#chains.get(deviceId) === next) this.#chains.delete(deviceId);
     });
-    // Returned so the broker's PUBACK waits for the handler (redelivery on a crash mid-handler).
-    return next;
+    // Not awaited: mqtt.js reads no further packets until a handler settles, so waiting here would also
+    // hold back the PUBACKs of the acks and commands we publish from it (a deadlock). Nothing is lost by
+    // acknowledging early: the device keeps each event until our EventAck, and re-sends hello (and so
+    // gets its pending commands again) on every connect.
+    return Promise.resolve();
   }
 
   async #handle(deviceId: string, kind: string, payload: Uint8Array): Promise<void> {

@@ -1,0 +1,108 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { loadPackageDefinition, Server, ServerCredentials, type ServerWritableStream, type ServiceDefinition } from "@grpc/grpc-js";
+import { contextFromMetadata, createRootLogger, httpStatusOf, kindOf, notFound, publicMessage, toServiceError, YunxiError, type CallContext } from "@yunxi/platform";
+import { loadProtoDefinition } from "@yunxi/proto";
+import Fastify, { type FastifyInstance } from "fastify";
+import { openApiDocument, withRoutes } from "../openapi.js";
+import { mediaRoutes } from "./media.js";
+import type { GatewayDeps } from "./route-module.js";
+
+const ID = "3f1c6f5e-0000-4000-8000-000000000000";
+const ITEM = {
+  mediaId: ID, organisationId: "org-a", kind: "MEDIA_KIND_PHOTO", contentType: "image/jpeg", size: "11", storedSize: "59", sha256: "b".repeat(64),
+  owner: { deviceId: "dev-1" }, applicationId: "", impressionSequence: "3", keyName: "media", keyVersion: 1, storedBy: "u-1", createdAt: "2026-01-01T00:00:00.000Z",
+};
+
+describe("media routes", () => {
+  let app: FastifyInstance;
+  let grpc: Server;
+  const calls: { module: string; method: string; request: unknown; context: CallContext }[] = [];
+  const streamed: { mediaId: string; token?: string }[] = [];
+
+  before(async () => {
+    // A stand-in MediaService streaming content, to exercise the gateway's own streaming client.
+    const loaded = loadPackageDefinition(loadProtoDefinition("yunxi/media/v1/media.proto")) as unknown as { yunxi: { media: { v1: { MediaService: { service: ServiceDefinition } } } } };
+    grpc = new Server();
+    grpc.addService(loaded.yunxi.media.v1.MediaService.service, {
+      GetMediaContent: (call: ServerWritableStream<{ mediaId: string }, unknown>) => {
+        const context = contextFromMetadata(call.metadata);
+        streamed.push({ mediaId: call.request.mediaId, ...(context.bearerToken ? { token: context.bearerToken } : {}) });
+        if (call.request.mediaId !== ID) {
+          call.emit("error", toServiceError(notFound("media not found"), createRootLogger({ level: "silent" })));
+          return;
+        }
+        call.write({ item: ITEM, data: Buffer.alloc(0) });
+        call.write({ data: Buffer.from("hello ") });
+        call.write({ data: Buffer.from("world") });
+        call.end();
+      },
+    });
+    const port = await new Promise<number>((resolve, reject) => grpc.bindAsync("127.0.0.1:0", ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
+
+    app = Fastify();
+    app.setErrorHandler((error: unknown, _request, reply) => {
+      const status = error instanceof YunxiError ? httpStatusOf(error) : ((error as { statusCode?: number }).statusCode ?? 500);
+      void reply.status(status).send({ error: { kind: kindOf(error), message: publicMessage(error), ...(error instanceof YunxiError && error.violations.length ? { violations: error.violations } : {}) } });
+    });
+    const deps = {
+      peers: { address: () => `127.0.0.1:${port}`, isLocal: () => false },
+      callContext: (request) => ({ requestId: "r", bearerToken: /^Bearer (\S+)$/.exec(request.headers.authorization ?? "")?.[1] ?? "" }),
+      call: async <Res>(module: string, _service: unknown, method: string, request: unknown, context: CallContext) => {
+        calls.push({ module, method, request, context });
+        if (method === "CreateUpload") return { uploadId: ID, uploadUrl: "http://s3/put", contentType: "image/jpeg", urlExpiresAt: "2026-01-01T00:15:00.000Z", expiresAt: "2026-01-02T00:00:00.000Z" } as Res;
+        return ITEM as Res;
+      },
+    } as Partial<GatewayDeps> as GatewayDeps;
+    await mediaRoutes.register(app, deps);
+    await app.ready();
+  });
+  after(async () => {
+    await app.close();
+    await new Promise<void>((done) => grpc.tryShutdown(() => done()));
+  });
+
+  const send = (method: "GET" | "POST", url: string, payload?: unknown) =>
+    app.inject({ method, url, headers: { authorization: "Bearer tok" }, ...(payload === undefined ? {} : { payload: payload as object }) });
+
+  it("maps uploads, completion and metadata to their RPCs with the caller's token", async () => {
+    const created = await send("POST", "/api/v1/media/uploads", { kind: "photo", contentType: "image/jpeg", size: 11, sha256: "b".repeat(64), owner: { deviceId: "dev-1" }, impressionSequence: 3 });
+    assert.equal(created.statusCode, 201, created.body);
+    assert.deepEqual(created.json().upload, { method: "PUT", url: "http://s3/put", headers: { "content-type": "image/jpeg" }, expiresAt: "2026-01-01T00:15:00.000Z" });
+    assert.deepEqual(calls.at(-1)?.request, { kind: "MEDIA_KIND_PHOTO", contentType: "image/jpeg", size: "11", sha256: "b".repeat(64), owner: { deviceId: "dev-1" }, applicationId: "", impressionSequence: "3" });
+    const completed = await send("POST", `/api/v1/media/uploads/${ID}/complete`);
+    assert.equal(completed.statusCode, 200);
+    assert.deepEqual(completed.json(), { id: ID, organisationId: "org-a", kind: "photo", contentType: "image/jpeg", size: 11, storedSize: 59, sha256: "b".repeat(64), owner: { deviceId: "dev-1" }, impressionSequence: 3, keyName: "media", keyVersion: 1, storedBy: "u-1", createdAt: "2026-01-01T00:00:00.000Z" });
+    assert.equal((await send("GET", `/api/v1/media/${ID}`)).json().id, ID);
+    assert.deepEqual(calls.map((c) => [c.module, c.method, c.context.bearerToken]), [["media", "CreateUpload", "tok"], ["media", "CompleteUpload", "tok"], ["media", "GetMedia", "tok"]]);
+    assert.deepEqual(calls[1]?.request, { uploadId: ID });
+  });
+
+  it("refuses malformed bodies before calling the service", async () => {
+    calls.length = 0;
+    const response = await send("POST", "/api/v1/media/uploads", { kind: "photo", contentType: "image/jpeg", size: -1, sha256: "x", extra: true });
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(response.json().error.violations.map((v: { field: string }) => v.field).sort(), ["body", "size"]);
+    assert.equal(calls.length, 0);
+  });
+
+  it("streams content with the item's type and length, and maps a refusal before the first byte to JSON", async () => {
+    const ok = await send("GET", `/api/v1/media/${ID}/content`);
+    assert.equal(ok.statusCode, 200);
+    assert.equal(ok.body, "hello world");
+    assert.equal(ok.headers["content-type"], "image/jpeg");
+    assert.equal(ok.headers["content-length"], "11");
+    assert.equal(ok.headers["cache-control"], "private, no-store");
+    const missing = await send("GET", "/api/v1/media/00000000-0000-4000-8000-000000000000/content");
+    assert.equal(missing.statusCode, 404);
+    assert.equal(missing.json().error.kind, "NotFound");
+    assert.deepEqual(streamed.map((s) => s.token), ["tok", "tok"]);
+  });
+
+  it("describes every route in the OpenAPI document", () => {
+    const document = withRoutes(openApiDocument, [mediaRoutes]) as { paths: Record<string, Record<string, unknown>> };
+    for (const [path, method] of [["/api/v1/media/uploads", "post"], ["/api/v1/media/uploads/{id}/complete", "post"], ["/api/v1/media/{id}", "get"], ["/api/v1/media/{id}/content", "get"]] as const) {
+      assert.ok(document.paths[path]?.[method], `${method} ${path}`);
+    }
+  });
+});

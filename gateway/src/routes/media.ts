@@ -1,0 +1,286 @@
+import { Readable } from "node:stream";
+import { loadPackageDefinition, type Client, type ClientReadableStream, type ServiceDefinition, type ServiceError } from "@grpc/grpc-js";
+import { contextToMetadata, createGrpcClient, fromServiceError, internal, invalidArgument, type FieldViolation } from "@yunxi/platform";
+import { loadProtoDefinition } from "@yunxi/proto";
+import type { FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { GatewayDeps, GatewayRoutes } from "./route-module.js";
+
+const MODULE = "media";
+/** A download may be a long video over a slow link; the deadline only stops streams nobody reads. */
+const CONTENT_DEADLINE_MS = 30 * 60 * 1000;
+
+let definition: ServiceDefinition | undefined;
+function mediaService(): ServiceDefinition {
+  if (!definition) {
+    const loaded = loadPackageDefinition(loadProtoDefinition("yunxi/media/v1/media.proto")) as unknown as {
+      yunxi: { media: { v1: { MediaService: { service: ServiceDefinition } } } };
+    };
+    definition = loaded.yunxi.media.v1.MediaService.service;
+  }
+  return definition;
+}
+
+const KINDS = { photo: "MEDIA_KIND_PHOTO", video: "MEDIA_KIND_VIDEO", document: "MEDIA_KIND_DOCUMENT", audit_capture: "MEDIA_KIND_AUDIT_CAPTURE" } as const;
+const KIND_NAMES: Record<string, string> = Object.fromEntries(Object.entries(KINDS).map(([name, value]) => [value, name]));
+
+// uint64 on the wire: whole, non-negative, and safe in JSON numbers.
+const wholeNumber = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const createUploadBody = z.strictObject({
+  kind: z.string(),
+  contentType: z.string(),
+  size: wholeNumber,
+  sha256: z.string(),
+  owner: z.strictObject({ deviceId: z.string().optional(), userId: z.string().optional() }).optional(),
+  applicationId: z.string().optional(),
+  impressionSequence: wholeNumber.optional(),
+});
+
+/** Shape checks only (types, unknown fields); the service judges the values. */
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body ?? {});
+  if (result.success) return result.data;
+  const violations: FieldViolation[] = result.error.issues.map((issue) => ({ field: issue.path.join(".") || "body", message: issue.message }));
+  throw invalidArgument("invalid request", { violations });
+}
+
+function param(request: FastifyRequest, name: string): string {
+  return (request.params as Record<string, string | undefined>)[name] ?? "";
+}
+
+interface ItemMessage {
+  mediaId: string;
+  organisationId: string;
+  kind: string;
+  contentType: string;
+  size: string;
+  storedSize: string;
+  sha256: string;
+  owner: { deviceId?: string; userId?: string; owner?: string } | null;
+  applicationId: string;
+  impressionSequence: string;
+  keyName: string;
+  keyVersion: number;
+  storedBy: string;
+  createdAt: string;
+}
+
+/** The JSON shape of a media item: numbers as numbers, kind by name, absent optionals left out. */
+function itemJson(item: ItemMessage): Record<string, unknown> {
+  const owner = item.owner?.deviceId ? { deviceId: item.owner.deviceId } : { userId: item.owner?.userId ?? "" };
+  const sequence = Number(item.impressionSequence);
+  return {
+    id: item.mediaId,
+    organisationId: item.organisationId,
+    kind: KIND_NAMES[item.kind] ?? item.kind,
+    contentType: item.contentType,
+    size: Number(item.size),
+    storedSize: Number(item.storedSize),
+    sha256: item.sha256,
+    owner,
+    ...(item.applicationId ? { applicationId: item.applicationId } : {}),
+    ...(sequence > 0 ? { impressionSequence: sequence } : {}),
+    keyName: item.keyName,
+    keyVersion: item.keyVersion,
+    storedBy: item.storedBy,
+    createdAt: item.createdAt,
+  };
+}
+
+const json = (ref: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } });
+const ERROR_TEXT: Record<string, string> = {
+  "400": "invalid input, or the uploaded bytes differ from the declared size or SHA-256 (nothing is kept)",
+  "401": "no or invalid access token",
+  "403": "missing permission (device.manage or application.create to upload; records.read or ownership to read)",
+  "404": "not found in the caller's organisation",
+  "412": "nothing uploaded yet, or the upload expired",
+  "429": "the device's storage quota for this year is used up (nothing is kept)",
+};
+const errors = (...codes: string[]) => Object.fromEntries(codes.map((code) => [code, { description: ERROR_TEXT[code] ?? "error", content: json("Error") }]));
+const idParameter = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+const tag = { tags: ["media"] };
+
+/** REST routes of the media service: uploads by presigned URL, metadata, decrypted downloads. */
+export const mediaRoutes: GatewayRoutes = {
+  name: MODULE,
+  register(app, deps: GatewayDeps) {
+    const call = <Res>(request: FastifyRequest, method: string, body: unknown) => deps.call<Res>(MODULE, mediaService(), method, body, deps.callContext(request));
+    const streams = new Map<string, Client>();
+    const streamingClient = (): Client => {
+      const address = deps.peers.address(MODULE);
+      let client = streams.get(address);
+      if (!client) {
+        client = createGrpcClient(mediaService(), { address });
+        streams.set(address, client);
+      }
+      return client;
+    };
+    app.addHook("onClose", async () => {
+      for (const client of streams.values()) client.close();
+      streams.clear();
+    });
+
+    app.post("/api/v1/media/uploads", async (request, reply) => {
+      const body = parse(createUploadBody, request.body);
+      const upload = await call<{ uploadId: string; uploadUrl: string; contentType: string; urlExpiresAt: string; expiresAt: string }>(request, "CreateUpload", {
+        kind: KINDS[body.kind as keyof typeof KINDS] ?? "MEDIA_KIND_UNSPECIFIED",
+        contentType: body.contentType,
+        size: String(body.size),
+        sha256: body.sha256,
+        ...(body.owner ? { owner: body.owner } : {}),
+        applicationId: body.applicationId ?? "",
+        impressionSequence: String(body.impressionSequence ?? 0),
+      });
+      return reply.status(201).send({
+        id: upload.uploadId,
+        upload: { method: "PUT", url: upload.uploadUrl, headers: { "content-type": upload.contentType }, expiresAt: upload.urlExpiresAt },
+        expiresAt: upload.expiresAt,
+      });
+    });
+
+    app.post("/api/v1/media/uploads/:id/complete", async (request) => itemJson(await call<ItemMessage>(request, "CompleteUpload", { uploadId: param(request, "id") })));
+
+    app.get("/api/v1/media/:id", async (request) => itemJson(await call<ItemMessage>(request, "GetMedia", { mediaId: param(request, "id") })));
+
+    app.get("/api/v1/media/:id/content", async (request, reply) => {
+      const method = (streamingClient() as unknown as Record<string, (req: unknown, md: unknown, options: unknown) => ClientReadableStream<{ item: ItemMessage | null; data: Buffer }>>)["GetMediaContent"];
+      if (!method) throw new Error("media client lacks GetMediaContent");
+      const stream = method.call(streamingClient(), { mediaId: param(request, "id") }, contextToMetadata(deps.callContext(request)), { deadline: new Date(Date.now() + CONTENT_DEADLINE_MS) });
+      const messages = stream[Symbol.asyncIterator]() as AsyncIterator<{ item: ItemMessage | null; data: Buffer }>;
+      const next = async () => {
+        try {
+          return await messages.next();
+        } catch (error) {
+          throw fromServiceError(error as ServiceError);
+        }
+      };
+      // Headers wait for the first message: a refusal (404, 403) still becomes a proper JSON error.
+      const first = await next();
+      if (first.done || !first.value.item) throw internal("media stream ended before its header");
+      const item = first.value.item;
+      let finished = false;
+      reply.raw.on("close", () => {
+        // The client went away: stop decrypting for nobody.
+        if (!finished) stream.cancel();
+      });
+      const body = Readable.from(
+        (async function* () {
+          if (first.value.data.length > 0) yield first.value.data;
+          for (;;) {
+            const message = await next();
+            if (message.done) break;
+            yield message.value.data;
+          }
+          finished = true;
+        })(),
+      );
+      return reply
+        .header("content-type", item.contentType)
+        // A short body then tells the client the download broke (an integrity failure mid-stream aborts it).
+        .header("content-length", item.size)
+        .header("cache-control", "private, no-store")
+        .header("x-content-type-options", "nosniff")
+        .header("content-disposition", `attachment; filename="${item.mediaId}"`)
+        .header("x-yunxi-sha256", item.sha256)
+        .send(body);
+    });
+  },
+  openApiPaths: {
+    "/api/v1/media/uploads": {
+      post: {
+        ...tag,
+        operationId: "createMediaUpload",
+        summary: "Register an upload and get a presigned PUT URL (device.manage for a device's media, application.create for one's own)",
+        requestBody: { required: true, content: json("CreateMediaUpload") },
+        responses: { "201": { description: "upload registered; PUT the bytes to upload.url with upload.headers", content: json("MediaUpload") }, ...errors("400", "401", "403", "429") },
+      },
+    },
+    "/api/v1/media/uploads/{id}/complete": {
+      post: {
+        ...tag,
+        operationId: "completeMediaUpload",
+        summary: "Check the uploaded bytes against size and SHA-256, encrypt them at rest and record the item (repeating returns the same item)",
+        parameters: [idParameter],
+        responses: { "200": { description: "stored", content: json("MediaItem") }, ...errors("400", "401", "403", "404", "412", "429") },
+      },
+    },
+    "/api/v1/media/{id}": {
+      get: {
+        ...tag,
+        operationId: "getMedia",
+        summary: "A media item's metadata (records.read, or its owner)",
+        parameters: [idParameter],
+        responses: { "200": { description: "the item", content: json("MediaItem") }, ...errors("400", "401", "403", "404") },
+      },
+    },
+    "/api/v1/media/{id}/content": {
+      get: {
+        ...tag,
+        operationId: "getMediaContent",
+        summary: "The decrypted bytes, streamed; every download is recorded as evidence (records.read, or its owner)",
+        parameters: [idParameter],
+        responses: {
+          "200": {
+            description: "the original bytes; Content-Type as uploaded, X-Yunxi-Sha256 their digest",
+            content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } },
+          },
+          ...errors("400", "401", "403", "404"),
+        },
+      },
+    },
+  },
+  openApiSchemas: {
+    CreateMediaUpload: {
+      type: "object",
+      additionalProperties: false,
+      required: ["kind", "contentType", "size", "sha256"],
+      properties: {
+        kind: { type: "string", enum: Object.keys(KINDS) },
+        contentType: { type: "string", examples: ["image/jpeg"] },
+        size: { type: "integer", minimum: 1, description: "exact plaintext size in bytes" },
+        sha256: { type: "string", pattern: "^[0-9a-f]{64}$" },
+        owner: {
+          type: "object",
+          additionalProperties: false,
+          description: "exactly one; absent: the caller",
+          properties: { deviceId: { type: "string" }, userId: { type: "string" } },
+        },
+        applicationId: { type: "string" },
+        impressionSequence: { type: "integer", minimum: 1 },
+      },
+    },
+    MediaUpload: {
+      type: "object",
+      required: ["id", "upload", "expiresAt"],
+      properties: {
+        id: { type: "string", format: "uuid" },
+        upload: {
+          type: "object",
+          required: ["method", "url", "headers", "expiresAt"],
+          properties: { method: { const: "PUT" }, url: { type: "string", format: "uri" }, headers: { type: "object", additionalProperties: { type: "string" } }, expiresAt: { type: "string", format: "date-time" } },
+        },
+        expiresAt: { type: "string", format: "date-time", description: "completion is refused after this" },
+      },
+    },
+    MediaItem: {
+      type: "object",
+      required: ["id", "organisationId", "kind", "contentType", "size", "storedSize", "sha256", "owner", "keyName", "keyVersion", "storedBy", "createdAt"],
+      properties: {
+        id: { type: "string", format: "uuid" },
+        organisationId: { type: "string" },
+        kind: { type: "string", enum: Object.keys(KINDS) },
+        contentType: { type: "string" },
+        size: { type: "integer" },
+        storedSize: { type: "integer", description: "bytes of ciphertext at rest" },
+        sha256: { type: "string" },
+        owner: { type: "object", properties: { deviceId: { type: "string" }, userId: { type: "string" } } },
+        applicationId: { type: "string" },
+        impressionSequence: { type: "integer" },
+        keyName: { type: "string" },
+        keyVersion: { type: "integer" },
+        storedBy: { type: "string" },
+        createdAt: { type: "string", format: "date-time" },
+      },
+    },
+  },
+};

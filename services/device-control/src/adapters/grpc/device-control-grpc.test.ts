@@ -1,0 +1,150 @@
+import assert from "node:assert/strict";
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { after, before, describe, it } from "node:test";
+import { Server, ServerCredentials, type Client } from "@grpc/grpc-js";
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
+import { callUnary, createGrpcClient, createRootLogger, EmbeddedPostgres, isYunxiError, JwksTokenVerifier, type ErrorKind } from "@yunxi/platform";
+import { makeDeviceControl } from "../../app/device-control-service.js";
+import type { CommandTransport, DeviceCredentials } from "../../app/ports.js";
+import { Ed25519CommandSigner } from "../crypto/ed25519-command-signer.js";
+import { PrismaDeviceRepository } from "../db/prisma-device-repository.js";
+import { migratedPrisma } from "../db/test-database.js";
+import { encodeDeviceControlEvents } from "../events/device-control-events.js";
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import { deviceControlServiceDefinition, makeDeviceControlGrpc } from "./device-control-grpc.js";
+
+/** Records what would reach the broker, so tests can see registrations and sends. */
+class RecordingBroker implements DeviceCredentials, CommandTransport {
+  readonly brokerUrl = "mqtt://broker.test:1883";
+  readonly registered = new Map<string, string>();
+  readonly sent: string[] = [];
+  async registerDevice(deviceId: string, secret: string): Promise<void> {
+    this.registered.set(deviceId, secret);
+  }
+  async revokeDevice(deviceId: string): Promise<void> {
+    this.registered.delete(deviceId);
+  }
+  async sendCommand(deviceId: string): Promise<void> {
+    this.sent.push(deviceId);
+  }
+  async acknowledgeEvents(): Promise<void> {}
+}
+
+describe("DeviceControlService over gRPC (tokens from a local JWKS issuer, PGlite)", { timeout: 120_000 }, () => {
+  let jwks: HttpServer;
+  let issuer: string;
+  let signingKey: CryptoKey;
+  let server: Server;
+  let client: Client;
+  let embedded: EmbeddedPostgres;
+  let prisma: PrismaClient;
+  const broker = new RecordingBroker();
+  const lines: string[] = [];
+
+  const token = (org: string, roles: string[], subject = "user-1") =>
+    new SignJWT({ yunxi_org: org, roles }).setProtectedHeader({ alg: "RS256", kid: "k1" }).setIssuer(issuer).setSubject(subject).setIssuedAt().setExpirationTime("5m").sign(signingKey);
+  const call = async <Res>(method: string, request: unknown, bearer?: string) =>
+    callUnary<unknown, Res>(client, method, request, { requestId: "t", ...(bearer ? { bearerToken: bearer } : {}) }, 15_000);
+  const rejectsWith = (promise: Promise<unknown>, kind: ErrorKind, field?: string) =>
+    assert.rejects(promise, (error: unknown) => isYunxiError(error, kind) && (field === undefined || error.violations.some((v) => v.field === field)));
+
+  before(async () => {
+    const pair = await generateKeyPair("RS256");
+    signingKey = pair.privateKey;
+    const jwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: "k1", alg: "RS256", use: "sig" };
+    jwks = createServer((_req, res) => res.setHeader("content-type", "application/json").end(JSON.stringify({ keys: [jwk] })));
+    await new Promise<void>((done) => jwks.listen(0, "127.0.0.1", done));
+    issuer = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}`;
+
+    embedded = await EmbeddedPostgres.open();
+    prisma = await migratedPrisma(await embedded.database("device_control"));
+    const { Writable } = await import("node:stream");
+    const logger = createRootLogger({ level: "debug", destination: new Writable({ write: (chunk: Buffer, _e, done) => (lines.push(chunk.toString()), done()) }) });
+    const service = makeDeviceControl({
+      repository: new PrismaDeviceRepository(prisma, encodeDeviceControlEvents),
+      credentials: broker,
+      signer: Ed25519CommandSigner.generate(),
+      transport: broker,
+      clock: { now: () => new Date() },
+      logger,
+    });
+    const definition = deviceControlServiceDefinition();
+    server = new Server();
+    server.addService(definition.service, makeDeviceControlGrpc(service, new JwksTokenVerifier({ issuer, jwksUrl: `${issuer}/jwks` }), logger));
+    const port = await new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
+    client = createGrpcClient(definition.service, { address: `127.0.0.1:${port}` });
+  });
+  after(async () => {
+    client?.close();
+    await new Promise<void>((resolve) => (server ? server.tryShutdown(() => resolve()) : resolve()));
+    await prisma?.$disconnect();
+    await embedded?.close();
+    await new Promise<void>((done) => jwks.close(() => done()));
+  });
+
+  it("provisions a device, returns its secret once, registers it with the broker and never logs the secret", async () => {
+    const admin = await token("org-a", ["administrator"]);
+    const created = await call<{ device: { id: string; status: string; locked: boolean }; secret: string; brokerUrl: string; commandKey: { publicKey: string; keyId: string } }>(
+      "CreateDevice",
+      { serial: "SN-A-1", model: "YX-S1" },
+      admin,
+    );
+    assert.equal(created.device.status, "active");
+    assert.equal(created.brokerUrl, broker.brokerUrl);
+    assert.equal(Buffer.from(created.commandKey.publicKey, "base64").length, 32);
+    assert.equal(broker.registered.get(created.device.id), created.secret);
+    const fetched = await call<Record<string, unknown>>("GetDevice", { deviceId: created.device.id }, admin);
+    assert.equal(fetched["secret"], undefined);
+    assert.ok(!lines.join("").includes(created.secret), "the device secret reached the log");
+    await rejectsWith(call("CreateDevice", { serial: "SN-A-1", model: "YX-S1" }, admin), "AlreadyExists");
+  });
+
+  it("refuses calls without a valid token and callers without the permission", async () => {
+    await rejectsWith(call("ListDevices", {}), "Unauthenticated");
+    await rejectsWith(call("ListDevices", {}, "not.a.token"), "Unauthenticated");
+    const member = await token("org-a", ["member"]);
+    await rejectsWith(call("CreateDevice", { serial: "SN-M", model: "m" }, member), "PermissionDenied");
+    await rejectsWith(call("ListDevices", {}, member), "PermissionDenied");
+    const auditor = await token("org-a", ["auditor"]);
+    const devices = await call<{ devices: { id: string }[] }>("ListDevices", {}, auditor);
+    assert.ok(devices.devices.length >= 1, "records.read may list devices");
+    await rejectsWith(call("IssueAuthorisation", { deviceId: devices.devices[0]?.id, applicationId: "a", userId: "u", impressions: 1, ttlSeconds: 60 }, auditor), "PermissionDenied");
+  });
+
+  it("keeps organisations apart: org B sees, authorises and revokes nothing of org A", async () => {
+    const adminA = await token("org-a", ["administrator"]);
+    const adminB = await token("org-b", ["administrator"]);
+    const { device } = await call<{ device: { id: string } }>("CreateDevice", { serial: "SN-A-2", model: "YX-S1" }, adminA);
+    await rejectsWith(call("GetDevice", { deviceId: device.id }, adminB), "NotFound");
+    await rejectsWith(call("ListDeviceRecords", { deviceId: device.id }, adminB), "NotFound");
+    await rejectsWith(call("IssueAuthorisation", { deviceId: device.id, applicationId: "a", userId: "u", impressions: 1, ttlSeconds: 60 }, adminB), "NotFound");
+    await rejectsWith(call("RevokeDevice", { deviceId: device.id }, adminB), "NotFound");
+    assert.deepEqual((await call<{ devices: unknown[] }>("ListDevices", {}, adminB)).devices, []);
+    assert.ok(broker.registered.has(device.id), "org B's revoke attempt changed nothing");
+    // The same serial is free in another organisation.
+    await call("CreateDevice", { serial: "SN-A-2", model: "YX-S1" }, adminB);
+  });
+
+  it("issues an authorisation as a pending signed command, and refuses bad input field by field, changing nothing", async () => {
+    const admin = await token("org-a", ["administrator"]);
+    const { device } = await call<{ device: { id: string } }>("CreateDevice", { serial: "SN-A-3", model: "YX-S1" }, admin);
+    const sentBefore = broker.sent.length;
+    await rejectsWith(call("IssueAuthorisation", { deviceId: device.id, applicationId: "a", userId: "u", impressions: 0, ttlSeconds: 60 }, admin), "InvalidArgument", "impressions");
+    await rejectsWith(call("IssueAuthorisation", { deviceId: device.id, applicationId: "", userId: "u", impressions: 1, ttlSeconds: 0 }, admin), "InvalidArgument", "ttl_seconds");
+    await rejectsWith(call("CreateDevice", { serial: "bad serial/1", model: "" }, admin), "InvalidArgument", "serial");
+    await rejectsWith(call("GetDevice", { deviceId: "../etc" }, admin), "InvalidArgument", "device_id");
+    assert.equal(broker.sent.length, sentBefore, "refused requests sent nothing");
+    const issued = await call<{ id: string; impressions: number; remaining: number; commandStatus: string }>(
+      "IssueAuthorisation",
+      { deviceId: device.id, applicationId: "app-9", userId: "user-9", impressions: 2, ttlSeconds: 300 },
+      admin,
+    );
+    assert.deepEqual([issued.impressions, issued.remaining, issued.commandStatus], [2, 2, "pending"]);
+    assert.equal(broker.sent.at(-1), device.id);
+    const revoked = await call<{ status: string }>("RevokeDevice", { deviceId: device.id }, admin);
+    assert.equal(revoked.status, "revoked");
+    assert.equal(broker.registered.has(device.id), false);
+    await rejectsWith(call("IssueAuthorisation", { deviceId: device.id, applicationId: "a", userId: "u", impressions: 1, ttlSeconds: 60 }, admin), "FailedPrecondition");
+  });
+});

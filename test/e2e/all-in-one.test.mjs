@@ -76,7 +76,8 @@ describe("all-in-one on embedded defaults", () => {
       YUNXI_GRPC_PORT: String(await freePort()),
       YUNXI_MQTT_PORT: String(await freePort()),
     });
-    const first = startPlatform(await env());
+    const metricsPort = await freePort();
+    const first = startPlatform({ ...(await env()), OTEL_METRICS_EXPORTER: "prometheus", OTEL_EXPORTER_PROMETHEUS_PORT: String(metricsPort) });
     running.add(first);
     const url = await first.ready;
 
@@ -100,6 +101,11 @@ describe("all-in-one on embedded defaults", () => {
     const missing = await fetch(`${url}/no/such/route`);
     assert.equal(missing.status, 404);
     assert.equal((await missing.json()).error.kind, "NotFound");
+
+    // Prometheus scrape: HTTP server metrics from the instrumentation, labelled with the service name.
+    const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    assert.match(metrics, /http_server_(request_)?duration/);
+    assert.match(metrics, /yunxi-all-in-one/);
 
     const pgVersion = join(dataDir, "pglite", "PG_VERSION");
     assert.ok(existsSync(pgVersion), "embedded PostgreSQL lives under YUNXI_DATA_DIR");

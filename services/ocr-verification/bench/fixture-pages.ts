@@ -196,7 +196,7 @@ export function sealSvg(company: string, at: { x: number; y: number }, seed: num
       const a = ((angle - 90) * Math.PI) / 180;
       const x = at.x + Math.cos(a) * (radius - 42);
       const y = at.y + Math.sin(a) * (radius - 42);
-      return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-family="WenQuanYi Zen Hei" font-size="34" fill="#d2202a" text-anchor="middle" dominant-baseline="middle" transform="rotate(${angle.toFixed(1)} ${x.toFixed(1)} ${y.toFixed(1)})">${esc(ch)}</text>`;
+      return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-family="WenQuanYi Zen Hei" font-size="34" fill="#e5262e" text-anchor="middle" dominant-baseline="middle" transform="rotate(${angle.toFixed(1)} ${x.toFixed(1)} ${y.toFixed(1)})">${esc(ch)}</text>`;
     })
     .join("");
   const star = Array.from({ length: 10 }, (_, i) => {
@@ -205,10 +205,10 @@ export function sealSvg(company: string, at: { x: number; y: number }, seed: num
     return `${(at.x + Math.cos(a) * rr).toFixed(1)},${(at.y + Math.sin(a) * rr).toFixed(1)}`;
   }).join(" ");
   const rotation = (r() - 0.5) * 30;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${PAGE_W}" height="${PAGE_H}"><g transform="rotate(${rotation.toFixed(1)} ${at.x} ${at.y})" opacity="0.85">
-<circle cx="${at.x}" cy="${at.y}" r="${radius}" fill="none" stroke="#d2202a" stroke-width="9"/>${arc}
-<polygon points="${star}" fill="#d2202a"/>
-<text x="${at.x}" y="${at.y + 92}" font-family="WenQuanYi Zen Hei" font-size="30" fill="#d2202a" text-anchor="middle">合同专用章</text></g></svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${PAGE_W}" height="${PAGE_H}"><g transform="rotate(${rotation.toFixed(1)} ${at.x} ${at.y})" opacity="0.9">
+<circle cx="${at.x}" cy="${at.y}" r="${radius}" fill="none" stroke="#e5262e" stroke-width="9"/>${arc}
+<polygon points="${star}" fill="#e5262e"/>
+<text x="${at.x}" y="${at.y + 92}" font-family="WenQuanYi Zen Hei" font-size="30" fill="#e5262e" text-anchor="middle">合同专用章</text></g></svg>`;
 }
 
 /** Renders the page (and the seal, multiplied over it as ink is) to an RGB PNG. */
@@ -245,7 +245,7 @@ export async function photograph(pagePng: Buffer, seed: number, quality: { width
     ])
     .png()
     .toBuffer();
-  return sharp(lit).resize({ width: quality.width }).blur(quality.blur).jpeg({ quality: quality.jpeg, mozjpeg: true }).toBuffer();
+  return sharp(lit).resize({ width: quality.width }).blur(quality.blur).jpeg({ quality: quality.jpeg, mozjpeg: true, chromaSubsampling: "4:4:4" }).toBuffer();
 }
 
 /** A blank sheet photographed: plain, or with only a seal on it. */

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { invalidArgument, isYunxiError, notFound, type Logger } from "@yunxi/platform";
 import { comparePhoto, originalFromText } from "../domain/comparison.js";
-import { COMPARISON_VERDICTS, type ComparisonOutcome, type ComparisonVerdict, type OriginalDocument, type ThresholdProfile, type VerificationResult } from "../domain/verdict.js";
 import { thresholdProfile } from "../domain/threshold-profiles.js";
-import type { OcrEngine, OriginalStore, PageImageDecoder, PageReading, ThresholdProfileStore, VerdictStore, VerificationEvents } from "./ports.js";
+import { COMPARISON_VERDICTS, type ComparisonOutcome, type ComparisonVerdict, type OriginalDocument, type ThresholdProfile, type VerificationResult } from "../domain/verdict.js";
+import type { OcrEngine, OriginalStore, PageImageDecoder, PageReading, PixelBox, ThresholdProfileStore, VerdictStore, VerificationAnnouncement } from "./ports.js";
 
 export interface OcrVerificationDeps {
   readonly decoder: PageImageDecoder;
@@ -11,7 +11,6 @@ export interface OcrVerificationDeps {
   readonly originals: OriginalStore;
   readonly verdicts: VerdictStore;
   readonly profiles: ThresholdProfileStore;
-  readonly events: VerificationEvents;
   readonly logger: Logger;
   readonly clock?: { now(): Date };
   readonly newId?: () => string;
@@ -27,22 +26,34 @@ export interface ComparisonRun {
   readonly seconds: number;
 }
 
+/** Who is asking: every call is scoped to one organisation (tenant isolation). */
+export interface Caller {
+  readonly organisationId: string;
+  readonly actor: string;
+}
+
 export interface OcrVerificationService {
   /** Reads the text on an image (red-channel preprocessing, then OCR). */
   readImage(image: Uint8Array): Promise<PageReading & { readonly inkRatio: number }>;
   /** Compares a photo with an original given directly (no storage): the CLI's and batch checks' path. */
   compare(original: OriginalDocument, photo: Uint8Array, profile: ThresholdProfile): Promise<ComparisonRun>;
   /** Stores an application's original, split into pages and clauses; scanned pages are OCRed. */
-  registerOriginal(input: { applicationId: string; organisationId: string; pages: readonly OriginalPageInput[] }): Promise<OriginalDocument>;
-  /** Verifies one impression photo against its application's original, stores and announces the verdict. */
-  verifyPhoto(input: { applicationId: string; impressionId: string; image: Uint8Array; profileName?: string }): Promise<VerificationResult>;
-  getVerdict(verificationId: string): Promise<VerificationResult>;
+  registerOriginal(caller: Caller, input: { applicationId: string; pages: readonly OriginalPageInput[] }): Promise<OriginalDocument>;
+  /**
+   * Verifies one impression photo against its application's original, stores the verdict and
+   * announces it (an alarm for mismatch and blank). A second call for the same impression returns
+   * the stored verdict without reading the photo again.
+   */
+  verifyPhoto(caller: Caller, input: { applicationId: string; impressionId: string; image: Uint8Array; profileName?: string }): Promise<VerificationResult>;
+  getVerdict(caller: Caller, verificationId: string): Promise<VerificationResult>;
   /** A reviewer confirms or overturns a verdict; the review is stored and announced for the audit ledger. */
-  reviewVerdict(input: { verificationId: string; reviewerId: string; decision: "confirm" | "overturn"; verdict?: ComparisonVerdict; note?: string }): Promise<VerificationResult>;
-  setOrganisationProfile(organisationId: string, profileName: string): Promise<ThresholdProfile>;
+  reviewVerdict(caller: Caller, input: { verificationId: string; decision: "confirm" | "overturn"; verdict?: ComparisonVerdict; note?: string }): Promise<VerificationResult>;
+  setOrganisationProfile(caller: Caller, profileName: string): Promise<ThresholdProfile>;
 }
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+const MAX_ORIGINAL_PAGES = 500;
+const MAX_PAGE_TEXT = 200_000;
 
 function requireId(field: string, value: string): void {
   if (!ID.test(value)) throw invalidArgument(`${field} must be 1–128 letters, digits or ._:-`, { violations: [{ field, message: "invalid identifier" }] });
@@ -50,8 +61,12 @@ function requireId(field: string, value: string): void {
 
 function requireProfile(name: string): ThresholdProfile {
   const profile = thresholdProfile(name);
-  if (!profile) throw invalidArgument(`unknown threshold profile "${name}"`, { violations: [{ field: "profile", message: "unknown profile" }] });
+  if (!profile) throw invalidArgument(`unknown threshold profile "${name}"`, { violations: [{ field: "thresholdProfile", message: "default, strict or lenient" }] });
   return profile;
+}
+
+function overlaps(a: PixelBox, b: PixelBox): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 /** Builds the use cases from ports (plain factory, no container). */
@@ -59,59 +74,73 @@ export function makeOcrVerificationService(deps: OcrVerificationDeps): OcrVerifi
   const clock = deps.clock ?? { now: () => new Date() };
   const newId = deps.newId ?? randomUUID;
 
-  async function read(image: Uint8Array) {
-    const page = await deps.decoder.prepare(image);
-    const reading = await deps.engine.read(page);
-    return { page, reading };
-  }
-
   async function compare(original: OriginalDocument, photo: Uint8Array, profile: ThresholdProfile): Promise<ComparisonRun> {
     const started = performance.now();
     const page = await deps.decoder.prepare(photo);
     // The ink check needs no OCR: a blank page is decided in about 0.1 s.
     const reading = page.inkRatio < profile.blankInkRatio ? { engine: deps.engine.name, text: "", lines: [] } : await deps.engine.read(page);
-    const outcome = comparePhoto(original, { inkRatio: page.inkRatio, lines: reading.lines.map((l) => l.text), reviewOnly: deps.engine.reviewOnly }, profile);
+    const lines = reading.lines.map((l) => ({ text: l.text, underSeal: l.box !== undefined && page.sealBoxes.some((s) => overlaps(s, l.box as PixelBox)) }));
+    const outcome = comparePhoto(original, { inkRatio: page.inkRatio, lines, reviewOnly: deps.engine.reviewOnly }, profile);
     return { outcome, engine: deps.engine.name, seconds: (performance.now() - started) / 1000 };
+  }
+
+  // Another organisation's verification is reported as absent, not as forbidden: its existence is not ours to reveal.
+  async function ownVerification(caller: Caller, verificationId: string): Promise<VerificationResult> {
+    const result = await deps.verdicts.get(verificationId);
+    if (!result || result.organisationId !== caller.organisationId) throw notFound(`no verification ${verificationId}`);
+    return result;
   }
 
   return {
     async readImage(image) {
-      const { page, reading } = await read(image);
+      const page = await deps.decoder.prepare(image);
+      const reading = await deps.engine.read(page);
       return { ...reading, inkRatio: page.inkRatio };
     },
 
     compare,
 
-    async registerOriginal({ applicationId, organisationId, pages }) {
+    async registerOriginal(caller, { applicationId, pages }) {
       requireId("applicationId", applicationId);
-      requireId("organisationId", organisationId);
-      if (pages.length === 0) throw invalidArgument("an original needs at least one page", { violations: [{ field: "pages", message: "empty" }] });
-      const profile = await deps.profiles.forOrganisation(organisationId);
+      requireId("organisationId", caller.organisationId);
+      if (pages.length === 0 || pages.length > MAX_ORIGINAL_PAGES) {
+        throw invalidArgument(`an original has 1–${MAX_ORIGINAL_PAGES} pages`, { violations: [{ field: "pages", message: `${pages.length} pages` }] });
+      }
+      const existing = await deps.originals.get(applicationId);
+      if (existing && existing.organisationId !== caller.organisationId) throw invalidArgument(`application ${applicationId} belongs to another organisation`);
+      const profile = await deps.profiles.forOrganisation(caller.organisationId);
       const texts: string[] = [];
       for (const [index, page] of pages.entries()) {
-        if ("text" in page) texts.push(page.text);
-        else {
-          try {
-            texts.push((await read(page.image)).reading.text);
-          } catch (error) {
-            if (isYunxiError(error, "InvalidArgument")) throw invalidArgument(`page ${index + 1}: ${error.message}`, { cause: error, violations: [{ field: `pages[${index}]`, message: error.message }] });
-            throw error;
-          }
+        if ("text" in page) {
+          if (page.text.length > MAX_PAGE_TEXT) throw invalidArgument(`page ${index + 1} has more than ${MAX_PAGE_TEXT} characters`, { violations: [{ field: `pages[${index}]`, message: "too long" }] });
+          texts.push(page.text);
+          continue;
+        }
+        try {
+          texts.push((await deps.engine.read(await deps.decoder.prepare(page.image))).text);
+        } catch (error) {
+          if (isYunxiError(error, "InvalidArgument")) throw invalidArgument(`page ${index + 1}: ${error.message}`, { cause: error, violations: [{ field: `pages[${index}]`, message: error.message }] });
+          throw error;
         }
       }
-      // Pages are kept apart even when one of them has no text: page numbers must stay those of the document.
-      const original = originalFromText(applicationId, organisationId, texts.map((t) => t.replaceAll("\f", " ")).join("\f"), profile);
+      // Form feeds inside a page would split it; page numbers must stay those of the document.
+      const original = originalFromText(applicationId, caller.organisationId, texts.map((t) => t.replaceAll("\f", " ")).join("\f"), profile);
+      if (original.pages.length !== pages.length) {
+        throw invalidArgument("every page of an original needs text (a blank page cannot be compared)", { violations: [{ field: "pages", message: "page without text" }] });
+      }
       await deps.originals.save(original);
-      deps.logger.info({ applicationId, organisationId, pages: original.pages.length }, "original registered");
+      deps.logger.info({ applicationId, organisationId: caller.organisationId, pages: original.pages.length }, "original registered");
       return original;
     },
 
-    async verifyPhoto({ applicationId, impressionId, image, profileName }) {
+    async verifyPhoto(caller, { applicationId, impressionId, image, profileName }) {
       requireId("applicationId", applicationId);
       requireId("impressionId", impressionId);
       const original = await deps.originals.get(applicationId);
-      if (!original) throw notFound(`no original registered for application ${applicationId}`);
+      if (!original || original.organisationId !== caller.organisationId) throw notFound(`no original registered for application ${applicationId}`);
       const profile = profileName ? requireProfile(profileName) : await deps.profiles.forOrganisation(original.organisationId);
+      const earlier = await deps.verdicts.findByImpression(applicationId, impressionId);
+      if (earlier) return earlier;
       const run = await compare(original, image, profile);
       const result: VerificationResult = {
         verificationId: newId(),
@@ -126,47 +155,43 @@ export function makeOcrVerificationService(deps: OcrVerificationDeps): OcrVerifi
         reviews: [],
         finalVerdict: run.outcome.verdict,
       };
-      await deps.verdicts.save(result);
-      await deps.events.photoVerified(result);
       const verdict = run.outcome.verdict;
-      if (verdict === "mismatch" || verdict === "blank") await deps.events.alarmRaised(result, verdict);
-      deps.logger.info({ applicationId, impressionId, verdict, page: run.outcome.page, seconds: run.seconds }, "photo verified");
-      return result;
+      const announcements: VerificationAnnouncement[] = [{ kind: "photo-verified", result }];
+      if (verdict === "mismatch" || verdict === "blank") announcements.push({ kind: "alarm", result, verdict });
+      const stored = await deps.verdicts.add(result, announcements);
+      deps.logger.info({ applicationId, impressionId, verdict: stored.outcome.verdict, page: stored.outcome.page, seconds: run.seconds }, "photo verified");
+      return stored;
     },
 
-    async getVerdict(verificationId) {
-      const result = await deps.verdicts.get(verificationId);
-      if (!result) throw notFound(`no verification ${verificationId}`);
-      return result;
-    },
+    getVerdict: ownVerification,
 
-    async reviewVerdict({ verificationId, reviewerId, decision, verdict, note }) {
-      requireId("reviewerId", reviewerId);
+    async reviewVerdict(caller, { verificationId, decision, verdict, note }) {
       if (decision !== "confirm" && decision !== "overturn") throw invalidArgument("decision must be confirm or overturn", { violations: [{ field: "decision", message: "invalid" }] });
-      const current = await deps.verdicts.get(verificationId);
-      if (!current) throw notFound(`no verification ${verificationId}`);
+      if ((note ?? "").length > 2000) throw invalidArgument("note is longer than 2000 characters", { violations: [{ field: "note", message: "too long" }] });
+      const current = await ownVerification(caller, verificationId);
       let next: ComparisonVerdict = current.finalVerdict;
       if (decision === "overturn") {
         if (!verdict || !COMPARISON_VERDICTS.includes(verdict) || verdict === "review" || verdict === current.finalVerdict) {
           throw invalidArgument("overturning needs a new verdict other than review and the current one", { violations: [{ field: "verdict", message: "invalid" }] });
         }
         next = verdict;
+      } else if (current.finalVerdict === "review") {
+        throw invalidArgument("a review verdict is settled by overturning it to match, mismatch, blank or unknown_page", { violations: [{ field: "decision", message: "confirm on review" }] });
       }
-      if ((note ?? "").length > 2000) throw invalidArgument("note is longer than 2000 characters", { violations: [{ field: "note", message: "too long" }] });
       const updated: VerificationResult = {
         ...current,
-        reviews: [...current.reviews, { reviewerId, decision, verdict: next, note: note ?? "", at: clock.now().toISOString() }],
+        reviews: [...current.reviews, { reviewerId: caller.actor, decision, verdict: next, note: note ?? "", at: clock.now().toISOString() }],
         finalVerdict: next,
       };
-      await deps.verdicts.update(updated);
-      await deps.events.verdictReviewed(updated);
+      await deps.verdicts.update(updated, current.reviews.length, [{ kind: "verdict-reviewed", result: updated, previous: current.finalVerdict }]);
+      deps.logger.info({ verificationId, decision, verdict: next }, "verdict reviewed");
       return updated;
     },
 
-    async setOrganisationProfile(organisationId, profileName) {
-      requireId("organisationId", organisationId);
+    async setOrganisationProfile(caller, profileName) {
+      requireId("organisationId", caller.organisationId);
       const profile = requireProfile(profileName);
-      await deps.profiles.setForOrganisation(organisationId, profile);
+      await deps.profiles.setForOrganisation(caller.organisationId, profile);
       return profile;
     },
   };

@@ -3,7 +3,8 @@ import { bestSubstringMatch, globalSimilarity, levenshtein, normaliseContent } f
 import type { ClauseScore, ComparisonOutcome, ComparisonVerdict, DigitMismatch, OriginalDocument, OriginalPage, ThresholdProfile } from "./verdict.js";
 
 // Seal text ("合同专用章", "财务专用章") is read on otherwise blank pages; a short line is all a seal yields.
-const SEAL_LINE = /(专用章|公章|财务章|合同章|印章)/u;
+// OCR reads 章 as 童 and 合 as 食 or 全 through the seal's own ink.
+const SEAL_LINE = /(专用[章童]|^.{0,4}公章$|财务章|^.?同章$)/u;
 const SEAL_LINE_MAX_CHARS = 12;
 // A lone digit in a table cell (a row number) is often missed by the text detector: too small a box.
 const LONE_DIGIT = /(?<=^|\s)\p{Nd}(?=\s|$)/gu;
@@ -18,10 +19,16 @@ export function originalFromText(applicationId: string, organisationId: string, 
   return { applicationId, organisationId, pages };
 }
 
+/** A line read on the photo, and whether seal ink covers it. */
+export interface EvidenceLine {
+  readonly text: string;
+  readonly underSeal: boolean;
+}
+
 /** What the comparison needs from OCR and the image check. */
 export interface PhotoEvidence {
   readonly inkRatio: number;
-  readonly lines: readonly string[];
+  readonly lines: readonly EvidenceLine[];
   /** The engine is too weak to decide alone; the verdict becomes `review`. */
   readonly reviewOnly: boolean;
 }
@@ -34,11 +41,16 @@ interface PageScore {
   readonly similarity: number;
 }
 
-function scorePage(page: OriginalPage, photo: readonly string[], photoContent: string): PageScore {
+function scorePage(page: OriginalPage, photo: readonly string[], photoContent: string, sealed: readonly boolean[]): PageScore {
   const clauses: ClauseScore[] = page.clauses.map((clause) => {
     const needle = [...normaliseContent(clause)];
     const match = bestSubstringMatch(needle, photo);
-    return { clause, errorRate: needle.length === 0 ? 0 : match.distance / needle.length, found: photo.slice(match.start, match.end).join("") };
+    return {
+      clause,
+      errorRate: needle.length === 0 ? 0 : match.distance / needle.length,
+      found: photo.slice(match.start, match.end).join(""),
+      underSeal: sealed.slice(match.start, Math.max(match.end, match.start + 1)).some(Boolean),
+    };
   });
   let distance = 0;
   let chars = 0;
@@ -60,7 +72,7 @@ function scorePage(page: OriginalPage, photo: readonly string[], photoContent: s
  * exactly the same digits. Counting (not position) keeps table reading order out of it; a number
  * changed in one of two places still leaves one occurrence missing.
  */
-function missingNumbers(page: OriginalPage, clauses: readonly ClauseScore[], photoLines: readonly string[]): { mismatch: DigitMismatch; errorRate: number }[] {
+function missingNumbers(page: OriginalPage, clauses: readonly ClauseScore[], photoLines: readonly string[]): { mismatch: DigitMismatch; errorRate: number; underSeal: boolean }[] {
   const available = new Map<string, number>();
   const photoNumbers = photoLines.flatMap((line) => numbersOf(line));
   for (const n of photoNumbers) available.set(n, (available.get(n) ?? 0) + 1);
@@ -75,7 +87,7 @@ function missingNumbers(page: OriginalPage, clauses: readonly ClauseScore[], pho
   // OCR drops separators ("2024-1092" read as "20241092"): a number may sit inside a longer run
   // that no exact match used. Each run is consumed as it is used, so it cannot vouch twice.
   const leftovers = [...available.entries()].flatMap(([n, count]) => Array.from({ length: count }, () => n));
-  const missing: { mismatch: DigitMismatch; errorRate: number }[] = [];
+  const missing: { mismatch: DigitMismatch; errorRate: number; underSeal: boolean }[] = [];
   for (const { index, expected } of unmatched) {
     const clause = page.clauses[index] as string;
     const host = leftovers.findIndex((run) => run.length > expected.length && run.includes(expected));
@@ -84,7 +96,7 @@ function missingNumbers(page: OriginalPage, clauses: readonly ClauseScore[], pho
       continue;
     }
     const score = clauses[index];
-    missing.push({ mismatch: { clause, expected, found: closestNumber(expected, photoNumbers) }, errorRate: score?.errorRate ?? 1 });
+    missing.push({ mismatch: { clause, expected, found: closestNumber(expected, photoNumbers) }, errorRate: score?.errorRate ?? 1, underSeal: score?.underSeal ?? false });
   }
   return missing;
 }
@@ -105,10 +117,17 @@ function closestNumber(expected: string, candidates: readonly string[]): string 
  */
 export function comparePhoto(original: OriginalDocument, evidence: PhotoEvidence, profile: ThresholdProfile): ComparisonOutcome {
   const contentLines = evidence.lines.filter((line) => {
-    const content = normaliseContent(line);
+    const content = normaliseContent(line.text);
     return !(SEAL_LINE.test(content) && [...content].length <= SEAL_LINE_MAX_CHARS);
   });
-  const photoContent = normaliseContent(contentLines.join("\n"));
+  // Per character of the photo's content: whether the line it came from lies under seal ink.
+  const sealed: boolean[] = [];
+  let photoContent = "";
+  for (const line of contentLines) {
+    const content = normaliseContent(line.text);
+    photoContent += content;
+    for (let i = 0; i < [...content].length; i++) sealed.push(line.underSeal);
+  }
   const photo = [...photoContent];
   const base = { inkRatio: evidence.inkRatio, contentChars: photo.length };
   const finish = (scored: ComparisonVerdict, rest: Omit<ComparisonOutcome, "verdict" | "scoredVerdict" | "inkRatio" | "contentChars">): ComparisonOutcome => {
@@ -129,7 +148,7 @@ export function comparePhoto(original: OriginalDocument, evidence: PhotoEvidence
 
   let best: PageScore | undefined;
   for (const page of original.pages) {
-    const score = scorePage(page, photo, photoContent);
+    const score = scorePage(page, photo, photoContent, sealed);
     if (!best || score.error < best.error) best = score;
   }
   if (!best) throw new Error("unreachable: original has pages");
@@ -143,19 +162,25 @@ export function comparePhoto(original: OriginalDocument, evidence: PhotoEvidence
   }
 
   const isShort = (c: ClauseScore) => [...normaliseContent(c.clause)].length < profile.shortClauseChars;
-  const changedClauses = best.clauses.filter((c) => c.errorRate >= (isShort(c) ? profile.shortClauseMismatch : profile.clauseMismatch));
+  // Seal ink over text is the commonest cause of misreading: a clause or number read under the seal
+  // that differs goes to a reviewer instead of raising a mismatch.
+  const overThreshold = best.clauses.filter((c) => c.errorRate >= (isShort(c) ? profile.shortClauseMismatch : profile.clauseMismatch));
+  const changedClauses = overThreshold.filter((c) => !c.underSeal);
+  const sealedClauses = overThreshold.filter((c) => c.underSeal);
   const doubtfulShort = best.clauses.filter((c) => isShort(c) && c.errorRate >= profile.clauseMismatch && c.errorRate < profile.shortClauseMismatch);
-  const digitChecks = missingNumbers(best.page, best.clauses, contentLines);
-  const certainDigits = digitChecks.filter((d) => d.errorRate <= profile.digitNoiseTolerance).map((d) => d.mismatch);
-  const doubtfulDigits = digitChecks.filter((d) => d.errorRate > profile.digitNoiseTolerance).map((d) => d.mismatch);
+  const digitChecks = missingNumbers(best.page, best.clauses, contentLines.map((l) => l.text));
+  const certain = (d: (typeof digitChecks)[number]) => d.errorRate <= profile.digitNoiseTolerance && !d.underSeal;
+  const certainDigits = digitChecks.filter(certain).map((d) => d.mismatch);
+  const doubtfulDigits = digitChecks.filter((d) => !certain(d)).map((d) => d.mismatch);
   const digitMismatches = digitChecks.map((d) => d.mismatch);
-  const common = { similarity: best.similarity, page: best.page.number, worstClause: worst, changedClauses, digitMismatches };
+  const common = { similarity: best.similarity, page: best.page.number, worstClause: worst, changedClauses: overThreshold, digitMismatches };
 
   const reasons: string[] = [];
   if (changedClauses.length > 0) reasons.push(`${changedClauses.length} clause(s) with error rate ≥ ${profile.clauseMismatch}`);
   if (certainDigits.length > 0) reasons.push(`${certainDigits.length} number(s) with different digits`);
   if (reasons.length > 0) return finish("mismatch", { ...common, reasons });
 
+  if (sealedClauses.length > 0) reasons.push(`${sealedClauses.length} clause(s) under the seal read with error rate ≥ ${profile.clauseMismatch}`);
   if (doubtfulShort.length > 0) reasons.push(`${doubtfulShort.length} short clause(s) read with error rate ≥ ${profile.clauseMismatch}`);
   if (doubtfulDigits.length > 0) reasons.push(`${doubtfulDigits.length} number(s) differ in a poorly read clause`);
   if (worst && worst.errorRate >= profile.clauseReview) reasons.push(`worst clause error rate ${worst.errorRate.toFixed(2)} in the review band`);

@@ -60,6 +60,8 @@ export interface ClauseScore {
   readonly errorRate: number;
   /** The best-matching text in the photo (normalised). */
   readonly found: string;
+  /** The best match lies (partly) in a line covered by seal ink. */
+  readonly underSeal: boolean;
 }
 
 /** A number of the original that appears with different digits in the photo. */

@@ -1,8 +1,9 @@
-import type { OriginalStore, ThresholdProfileStore, VerdictStore, VerificationEvents } from "../../app/ports.js";
+import { failedPrecondition } from "@yunxi/platform";
+import type { OriginalStore, ThresholdProfileStore, VerdictStore, VerificationAnnouncement } from "../../app/ports.js";
 import { DEFAULT_PROFILE } from "../../domain/threshold-profiles.js";
-import type { ComparisonVerdict, OriginalDocument, ThresholdProfile, VerificationResult } from "../../domain/verdict.js";
+import type { OriginalDocument, ThresholdProfile, VerificationResult } from "../../domain/verdict.js";
 
-/** Originals in memory: tests and the CLI. */
+/** Originals in memory: unit tests and the CLI. */
 export class MemoryOriginalStore implements OriginalStore {
   private readonly byApplication = new Map<string, OriginalDocument>();
   async save(original: OriginalDocument): Promise<void> {
@@ -13,17 +14,30 @@ export class MemoryOriginalStore implements OriginalStore {
   }
 }
 
-/** Verdicts in memory: tests and the CLI. */
+/** Verdicts in memory; what they announce is kept in `announced` for tests to read. */
 export class MemoryVerdictStore implements VerdictStore {
   private readonly byId = new Map<string, VerificationResult>();
-  async save(result: VerificationResult): Promise<void> {
+  readonly announced: VerificationAnnouncement[] = [];
+
+  async add(result: VerificationResult, announcements: readonly VerificationAnnouncement[]): Promise<VerificationResult> {
+    const earlier = await this.findByImpression(result.applicationId, result.impressionId);
+    if (earlier) return earlier;
     this.byId.set(result.verificationId, result);
+    this.announced.push(...announcements);
+    return result;
+  }
+  async update(result: VerificationResult, expectedReviews: number, announcements: readonly VerificationAnnouncement[]): Promise<void> {
+    const current = this.byId.get(result.verificationId);
+    if (!current || current.reviews.length !== expectedReviews) throw failedPrecondition("the verification changed meanwhile; reload and review again");
+    this.byId.set(result.verificationId, result);
+    this.announced.push(...announcements);
   }
   async get(verificationId: string): Promise<VerificationResult | undefined> {
     return this.byId.get(verificationId);
   }
-  async update(result: VerificationResult): Promise<void> {
-    this.byId.set(result.verificationId, result);
+  async findByImpression(applicationId: string, impressionId: string): Promise<VerificationResult | undefined> {
+    for (const r of this.byId.values()) if (r.applicationId === applicationId && r.impressionId === impressionId) return r;
+    return undefined;
   }
 }
 
@@ -35,21 +49,5 @@ export class MemoryThresholdProfileStore implements ThresholdProfileStore {
   }
   async setForOrganisation(organisationId: string, profile: ThresholdProfile): Promise<void> {
     this.byOrganisation.set(organisationId, profile);
-  }
-}
-
-/** Records what would be announced: tests assert on it. */
-export class RecordingVerificationEvents implements VerificationEvents {
-  readonly verified: VerificationResult[] = [];
-  readonly alarms: { result: VerificationResult; verdict: ComparisonVerdict }[] = [];
-  readonly reviewed: VerificationResult[] = [];
-  async photoVerified(result: VerificationResult): Promise<void> {
-    this.verified.push(result);
-  }
-  async alarmRaised(result: VerificationResult, verdict: "mismatch" | "blank"): Promise<void> {
-    this.alarms.push({ result, verdict });
-  }
-  async verdictReviewed(result: VerificationResult): Promise<void> {
-    this.reviewed.push(result);
   }
 }

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import * as ort from "onnxruntime-node";
 import { PaddleOcrService, type OrtModule } from "paddleocr";
-import type { OcrEngine, PageReading, PreparedPage } from "../../app/ports.js";
+import type { OcrEngine, PageReading, PixelBox, PreparedPage } from "../../app/ports.js";
 import { SerialQueue } from "./serial-queue.js";
 
 /** Where the PP-OCRv4 model files are, and how hard the engine may use the CPU. */
@@ -69,6 +69,7 @@ export class PaddleOnnxOcrEngine implements OcrEngine {
       const lines = processed.lines.map((line) => ({
         text: line.map((r) => r.text).join(" "),
         confidence: line.length === 0 ? 0 : line.reduce((sum, r) => sum + r.confidence, 0) / line.length,
+        box: unionBox(line.map((r) => r.box)),
       }));
       return { engine: this.name, text: lines.map((l) => l.text).join("\n"), lines };
     });
@@ -77,4 +78,13 @@ export class PaddleOnnxOcrEngine implements OcrEngine {
   async close(): Promise<void> {
     await this.queue.run(() => this.service.destroy());
   }
+}
+
+function unionBox(boxes: readonly PixelBox[]): PixelBox {
+  if (boxes.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
+  const x0 = Math.min(...boxes.map((b) => b.x));
+  const y0 = Math.min(...boxes.map((b) => b.y));
+  const x1 = Math.max(...boxes.map((b) => b.x + b.width));
+  const y1 = Math.max(...boxes.map((b) => b.y + b.height));
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }

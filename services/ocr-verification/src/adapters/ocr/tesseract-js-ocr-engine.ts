@@ -44,7 +44,11 @@ export class TesseractJsOcrEngine implements OcrEngine {
         .toBuffer();
       const result = await this.worker.recognize(png, {}, { text: true, blocks: true });
       const lines = (result.data.blocks ?? []).flatMap((block) =>
-        block.paragraphs.flatMap((paragraph) => paragraph.lines.map((line) => ({ text: line.text.trim(), confidence: line.confidence / 100 }))),
+        block.paragraphs.flatMap((paragraph) => paragraph.lines.map((line) => ({
+          text: line.text.trim(),
+          confidence: line.confidence / 100,
+          box: { x: line.bbox.x0, y: line.bbox.y0, width: line.bbox.x1 - line.bbox.x0, height: line.bbox.y1 - line.bbox.y0 },
+        }))),
       );
       const kept = lines.filter((line) => line.text.length > 0);
       return { engine: this.name, text: kept.map((l) => l.text).join("\n"), lines: kept };

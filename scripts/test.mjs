@@ -32,7 +32,7 @@ function check(name, fn) {
 }
 
 function findTests() {
-  const roots = ["proto", "packages", "services", "gateway"].map((d) => join(ROOT, d));
+  const roots = ["proto", "packages", "services", "gateway", "tools"].map((d) => join(ROOT, d));
   const files = [];
   const walk = (dir, inDist) => {
     for (const name of readdirSync(dir)) {

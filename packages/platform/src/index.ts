@@ -46,3 +46,4 @@ export * from "./mqtt/device-topics.js";
 export * from "./mqtt/device-credential-store.js";
 export * from "./mqtt/aedes-device-broker.js";
 export * from "./mqtt/mosquitto-device-broker.js";
+export * from "./mqtt/sql-device-credential-store.js";

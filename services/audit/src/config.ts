@@ -2,11 +2,25 @@ import { z } from "zod";
 import { defineConfig, TOPIC_PATTERN } from "@yunxi/platform";
 
 /** Topics the ledger records by default: every event that exists so far in the stamping chain. */
+/** Every step of the stamping chain that exists so far: who joined, applied, approved, stamped, stored, read. */
 export const DEFAULT_LEDGER_TOPICS = [
   "yunxi.key-management.v1.key-operation",
+  "yunxi.identity.v1.account-registered",
   "yunxi.organisation.v1.organisation-created",
   "yunxi.organisation.v1.member-joined",
   "yunxi.organisation.v1.member-roles-changed",
+  "yunxi.approval.v1.application-submitted",
+  "yunxi.approval.v1.application-approved",
+  "yunxi.approval.v1.application-rejected",
+  "yunxi.approval.v1.application-withdrawn",
+  "yunxi.approval.v1.seal-bound",
+  "yunxi.approval.v1.seal-unbound",
+  "yunxi.device-control.v1.impression-recorded",
+  "yunxi.device-control.v1.alarm-raised",
+  "yunxi.device-control.v1.device-locked",
+  "yunxi.device-control.v1.sequence-gap",
+  "yunxi.media.v1.media-stored",
+  "yunxi.media.v1.media-accessed",
 ] as const;
 
 /**

@@ -21,6 +21,10 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/**
+ * Administrators run the organisation but do not decide applications unless they also hold the approver
+ * role: separation of duties, so the person who manages seals and people is not silently an approver.
+ */
 export const ROLE_PERMISSIONS: Readonly<Record<BuiltInRole, readonly Permission[]>> = Object.freeze({
   administrator: ["organisation.manage", "people.manage", "seal.manage", "device.manage", "application.create", "records.read", "evidence.read", "keys.manage"],
   seal_keeper: ["device.keep", "application.create", "records.read"],

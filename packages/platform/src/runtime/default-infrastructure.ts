@@ -8,6 +8,7 @@ import type { KeyValueStore } from "../kv/key-value-store.js";
 import { AedesDeviceBroker } from "../mqtt/aedes-device-broker.js";
 import type { DeviceBroker } from "../mqtt/device-broker.js";
 import { MosquittoDeviceBroker } from "../mqtt/mosquitto-device-broker.js";
+import { SqlDeviceCredentialStore } from "../mqtt/sql-device-credential-store.js";
 import { EmbeddedPostgres } from "../db/pglite-sql-database.js";
 import { PgSqlDatabase } from "../db/pg-sql-database.js";
 import { applyMigrations } from "../db/migrations.js";
@@ -25,6 +26,9 @@ function once<T>(open: () => Promise<T>): { get(): Promise<T>; opened(): Promise
   let value: Promise<T> | undefined;
   return { get: () => (value ??= open()), opened: () => value };
 }
+
+/** Schema of the embedded MQTT broker's device credentials (verifiers only, never secrets). */
+const MQTT_CREDENTIALS_SCHEMA = "platform_mqtt";
 
 /** Schema of the embedded bus's durable log. */
 const BUS_SCHEMA = "platform_bus";
@@ -99,6 +103,8 @@ export function openDefaultInfrastructure(config: PlatformConfig, logger: Logger
           logger: infraLogger,
         })
       : await AedesDeviceBroker.start({
+          // Device credentials outlive the process: a restarted all-in-one still knows its devices.
+          credentials: await SqlDeviceCredentialStore.open(await database(MQTT_CREDENTIALS_SCHEMA)),
           host: config.BIND_HOST,
           port: config.MQTT_PORT,
           ...(config.MQTT_PUBLIC_URL ? { publicUrl: config.MQTT_PUBLIC_URL } : {}), logger: infraLogger, timeoutMs: config.CONNECT_TIMEOUT_MS });

@@ -1,11 +1,56 @@
-import { defineModule } from "@yunxi/platform";
+import { fileURLToPath } from "node:url";
+import { createTokenVerifier, defineModule, OutboxRelay, schemaNameOf, type Logger } from "@yunxi/platform";
+import { SqlOriginalStore, SqlThresholdProfileStore, SqlVerdictStore } from "./adapters/db/sql-verification-store.js";
+import { makeOcrVerificationGrpc, ocrVerificationServiceDefinition, tokenAuthenticate } from "./adapters/grpc/ocr-verification-grpc.js";
+import { DEFAULT_DECODER_LIMITS, SharpPageDecoder } from "./adapters/image/sharp-page-decoder.js";
+import { makeOcrVerificationService } from "./app/ocr-verification-service.js";
+import type { OcrEngine } from "./app/ports.js";
+import { ocrVerificationConfig, type OcrVerificationConfig } from "./config.js";
+
+/**
+ * Opens the configured engine. If the ONNX runtime cannot load (a platform without its binary), the
+ * tesseract fallback takes over and says so: its verdicts all go to manual review.
+ */
+export async function openOcrEngine(config: Pick<OcrVerificationConfig, "ENGINE" | "THREADS" | "MODEL_DIR">, logger: Logger): Promise<OcrEngine> {
+  // Imported on demand: the ONNX runtime is a large native library other targets of the image never need.
+  const { TesseractJsOcrEngine } = await import("./adapters/ocr/tesseract-js-ocr-engine.js");
+  if (config.ENGINE === "tesseract") return TesseractJsOcrEngine.open();
+  try {
+    const { PaddleOnnxOcrEngine } = await import("./adapters/ocr/paddle-onnx-ocr-engine.js");
+    return await PaddleOnnxOcrEngine.open({ threads: config.THREADS, ...(config.MODEL_DIR ? { modelDir: config.MODEL_DIR } : {}) });
+  } catch (error) {
+    logger.error({ err: error instanceof Error ? error.message : String(error) }, "paddle engine unavailable, falling back to tesseract (all verdicts go to review)");
+    return TesseractJsOcrEngine.open();
+  }
+}
 
 /** OCR of stamped pages against the original documents; blank-page and extra-page detection. */
 export const ocrVerificationModule = defineModule({
   name: "ocr-verification",
   description: "OCR of stamped pages against the original documents; blank-page and extra-page detection",
+  config: ocrVerificationConfig,
   uses: ["database", "events"],
+  migrationsDir: fileURLToPath(new URL("../prisma/migrations", import.meta.url)),
   async start(context) {
-    context.logger.debug({ dataDir: context.dataDir }, "module ready");
+    const config = context.config as OcrVerificationConfig;
+    const db = await context.infrastructure.database(schemaNameOf(context.name));
+    const relay = new OutboxRelay({ db, bus: await context.infrastructure.eventBus(), logger: context.logger, pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS });
+    relay.start();
+    const engine = await openOcrEngine(config, context.logger);
+    context.onStop(async () => {
+      await relay.stop();
+      await engine.close();
+    });
+    const service = makeOcrVerificationService({
+      decoder: new SharpPageDecoder({ ...DEFAULT_DECODER_LIMITS, maxBytes: config.MAX_IMAGE_BYTES, maxPixels: config.MAX_IMAGE_PIXELS }),
+      engine,
+      originals: new SqlOriginalStore(db),
+      verdicts: new SqlVerdictStore(db, () => relay.nudge()),
+      profiles: new SqlThresholdProfileStore(db),
+      logger: context.logger,
+    });
+    const { service: definition, packageDefinition } = ocrVerificationServiceDefinition();
+    context.grpc.addService(definition, makeOcrVerificationGrpc(service, context.logger, tokenAuthenticate(createTokenVerifier(context.platform))), packageDefinition);
+    context.logger.info({ engine: engine.name, reviewOnly: engine.reviewOnly }, "ocr engine ready");
   },
 });

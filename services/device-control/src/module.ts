@@ -17,6 +17,7 @@ import {
 } from "@yunxi/platform";
 import { Ed25519CommandSigner } from "./adapters/crypto/ed25519-command-signer.js";
 import { PrismaDeviceRepository } from "./adapters/db/prisma-device-repository.js";
+import { subscribeApprovals } from "./adapters/events/approval-consumer.js";
 import { encodeDeviceControlEvents } from "./adapters/events/device-control-events.js";
 import { deviceControlServiceDefinition, makeDeviceControlGrpc } from "./adapters/grpc/device-control-grpc.js";
 import { MqttDeviceLink } from "./adapters/mqtt/mqtt-device-link.js";
@@ -54,6 +55,8 @@ export interface DeviceControlRuntimeDeps {
   readonly logger: Logger;
   readonly mqttClientId?: string;
   readonly expirySweepMs?: number;
+  /** Validity of authorisations issued for approved applications; default 24 h. */
+  readonly authorisationTtlSeconds?: number;
 }
 
 export interface DeviceControlRuntime {
@@ -64,7 +67,8 @@ export interface DeviceControlRuntime {
 }
 
 /**
- * Wires device-control over opened infrastructure: Prisma repository, outbox relay, MQTT link. Re-sends
+ * Wires device-control over opened infrastructure: Prisma repository, outbox relay, MQTT link, and the
+ * approval consumer (`yunxi.approval.v1.application-approved` → authorisation). Re-sends
  * every pending command at start (a device that stayed connected through a platform restart sends no hello).
  * Exported for tests, which open and close it over the same data to simulate restarts.
  */
@@ -78,6 +82,7 @@ export async function startDeviceControl(deps: DeviceControlRuntimeDeps): Promis
   const service = makeDeviceControl({ repository, credentials: broker, signer, transport: link, clock: { now: () => new Date() }, logger });
   await link.listen(service);
   relay.start();
+  const approvals = await subscribeApprovals(bus, { service, ttlSeconds: deps.authorisationTtlSeconds ?? 24 * 3600, logger });
   await service.expireCommands();
   for (const deviceId of await repository.devicesWithPendingCommands(new Date())) {
     await service.sendPending(deviceId).catch((error: unknown) => logger.warn({ deviceId, err: error }, "re-sending pending commands failed"));
@@ -92,6 +97,7 @@ export async function startDeviceControl(deps: DeviceControlRuntimeDeps): Promis
     grpc: (verifier) => makeDeviceControlGrpc(service, verifier, logger),
     async stop() {
       clearInterval(sweep);
+      await approvals.close();
       await link.close();
       await relay.stop();
       await prisma.$disconnect();
@@ -116,6 +122,7 @@ export const deviceControlModule = defineModule({
       logger: context.logger,
       mqttClientId: config.MQTT_CLIENT_ID,
       expirySweepMs: config.EXPIRY_SWEEP_MS,
+      authorisationTtlSeconds: config.AUTHORISATION_TTL_SECONDS,
     });
     context.onStop(() => runtime.stop());
     const { service, packageDefinition } = deviceControlServiceDefinition();

@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { failedPrecondition, notFound, requirePermission, type Caller, type Logger, type Permission } from "@yunxi/platform";
+import { failedPrecondition, isYunxiError, notFound, requirePermission, type Caller, type Logger, type Permission } from "@yunxi/platform";
 import type { Authorisation } from "../domain/authorisation.js";
 import type { Command, CommandStatus, StoredCommand } from "../domain/commands.js";
 import { validateAuthorisationRequest, type AuthorisationRequest } from "../domain/commands.js";
 import { requireDeviceId, validateNewDevice, type Device, type NewDeviceInput } from "../domain/device.js";
 import type { DeviceEventInput, RecordOutcome } from "../domain/device-events.js";
-import type { Clock, CommandKeyInfo, CommandSigner, CommandTransport, DeviceCredentials, DeviceRecords, DeviceRepository } from "./ports.js";
+import type { Clock, CommandKeyInfo, CommandSigner, CommandTransport, ConsumedEvent, DeviceCredentials, DeviceRecords, DeviceRepository } from "./ports.js";
 
 export interface DeviceControlDeps {
   readonly repository: DeviceRepository;
@@ -32,6 +32,24 @@ export interface CommandAckInput {
   readonly reason: string;
 }
 
+/** An approved application as device-control needs it (from approval's `ApplicationApproved` event). */
+export interface ApprovedApplication {
+  /** The approving organisation: the only one whose devices this approval may authorise. */
+  readonly organisationId: string;
+  readonly applicationId: string;
+  /** The device holding the seal at approval time. */
+  readonly deviceId: string;
+  readonly applicantUserId: string;
+  readonly impressions: number;
+  readonly ttlSeconds: number;
+}
+
+/** What became of one approval: issued, refused (alarm raised), or nothing because it was handled before. */
+export type ApprovalOutcome =
+  | { readonly outcome: "issued"; readonly authorisation: AuthorisationView }
+  | { readonly outcome: "refused"; readonly reason: string }
+  | { readonly outcome: "already-handled" };
+
 /** The use cases of device-control, built from ports (plain factory). */
 export function makeDeviceControl(deps: DeviceControlDeps) {
   const { repository, credentials, signer, transport, clock, logger } = deps;
@@ -57,8 +75,11 @@ export function makeDeviceControl(deps: DeviceControlDeps) {
     return pending.length;
   };
 
-  /** The use case the approval→device event will call too: signs and queues one Authorise command. */
-  const issueAuthorisation = async (organisationId: string, input: AuthorisationRequest): Promise<AuthorisationView> => {
+  /**
+   * Signs and queues one Authorise command. With `consumed`, the authorisation is stored only if that event
+   * was not handled before (undefined then: nothing issued, nothing sent).
+   */
+  const issue = async (organisationId: string, input: AuthorisationRequest, consumed?: ConsumedEvent): Promise<AuthorisationView | undefined> => {
     const request = validateAuthorisationRequest(input);
     const device = await repository.getDevice(organisationId, request.deviceId);
     if (!device) throw notFound(`device ${request.deviceId} not found`);
@@ -102,15 +123,62 @@ export function makeDeviceControl(deps: DeviceControlDeps) {
       expiresAt,
       commandId: command.commandId,
     };
-    await repository.saveAuthorisation(authorisation, stored);
+    if (!(await repository.saveAuthorisation(authorisation, stored, consumed))) return undefined;
     logger.info({ deviceId: device.id, authorisationId, commandId: command.commandId, impressions: request.impressions }, "authorisation issued");
     // Stored first: if this send fails the command goes out on the device's next hello or our next start.
     await sendPending(device.id).catch((error: unknown) => logger.warn({ deviceId: device.id, err: error }, "command send deferred"));
     return { ...authorisation, commandStatus: "pending" };
   };
 
+  /** Issues an authorisation for `organisationId` (no caller: internal and event-driven paths). */
+  const issueAuthorisation = async (organisationId: string, input: AuthorisationRequest): Promise<AuthorisationView> => {
+    const view = await issue(organisationId, input);
+    if (!view) throw new Error("an authorisation without an event to deduplicate was not stored");
+    return view;
+  };
+
+  /**
+   * The approval → device step: authorises the applicant on the device named by the approval, once per
+   * event. The device must belong to the approving organisation and be active; otherwise nothing is issued
+   * and an `authorisation_refused` alarm is announced to that organisation (an unknown device and another
+   * tenant's device read the same, so the alarm does not reveal which ids exist elsewhere).
+   */
+  const authoriseApprovedApplication = async (approved: ApprovedApplication, consumed: ConsumedEvent): Promise<ApprovalOutcome> => {
+    const context = { eventId: consumed.eventId, applicationId: approved.applicationId, deviceId: approved.deviceId, organisationId: approved.organisationId };
+    const refuse = async (reason: string): Promise<ApprovalOutcome> => {
+      const alarm = {
+        type: "alarm-raised" as const,
+        // The bus key must not be empty; an approval without a usable device id is keyed by its application.
+        deviceId: /^[A-Za-z0-9_-]{1,64}$/.test(approved.deviceId) ? approved.deviceId : approved.applicationId,
+        organisationId: approved.organisationId,
+        kind: "authorisation_refused" as const,
+        detail: `application ${approved.applicationId}: ${reason}`,
+        sequence: 0n,
+        occurredAt: clock.now(),
+      };
+      if (!(await repository.announceOnce(consumed, [alarm]))) return { outcome: "already-handled" };
+      logger.warn({ ...context, reason }, "approval names a device that cannot be authorised; alarm raised");
+      return { outcome: "refused", reason };
+    };
+    try {
+      const authorisation = await issue(
+        approved.organisationId,
+        { deviceId: approved.deviceId, applicationId: approved.applicationId, userId: approved.applicantUserId, impressions: approved.impressions, ttlSeconds: approved.ttlSeconds },
+        consumed,
+      );
+      return authorisation ? { outcome: "issued", authorisation } : { outcome: "already-handled" };
+    } catch (error) {
+      if (isYunxiError(error, "NotFound")) return refuse("device not found in the organisation");
+      if (isYunxiError(error, "FailedPrecondition")) return refuse("device is revoked");
+      // Retrying cannot mend an invalid approval and would block every later event of its partition.
+      if (isYunxiError(error, "InvalidArgument")) return refuse(`invalid approval (${error.violations.map((v) => v.field).join(", ")})`);
+      throw error;
+    }
+  };
+
   return {
     issueAuthorisation,
+    authoriseApprovedApplication,
     sendPending,
 
     async createDevice(caller: Caller, input: NewDeviceInput): Promise<ProvisionedDevice> {

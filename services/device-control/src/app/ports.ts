@@ -1,7 +1,7 @@
 import type { Authorisation } from "../domain/authorisation.js";
 import type { Command, CommandStatus, StoredCommand } from "../domain/commands.js";
 import type { Device, DeviceStatus } from "../domain/device.js";
-import type { DeviceEventInput, RecordOutcome } from "../domain/device-events.js";
+import type { DeviceControlEvent, DeviceEventInput, RecordOutcome } from "../domain/device-events.js";
 import type { SequenceRange } from "../domain/sequence.js";
 
 export interface StoredDeviceEvent {
@@ -24,6 +24,13 @@ export interface DeviceRecords {
   readonly gaps: readonly (SequenceRange & { readonly detectedAt: Date })[];
 }
 
+/** One event taken from the bus by one consumer group: what it causes is written at most once. */
+export interface ConsumedEvent {
+  readonly consumerGroup: string;
+  /** The event's id (`ce_id`). */
+  readonly eventId: string;
+}
+
 /** Everything device-control persists. Queries taking an organisation id are scoped to it. */
 export interface DeviceRepository {
   /** @throws AlreadyExists when the organisation already has a device with this serial. */
@@ -35,8 +42,16 @@ export interface DeviceRepository {
   setDeviceStatus(organisationId: string, deviceId: string, status: DeviceStatus): Promise<Device>;
   markSeen(deviceId: string, at: Date): Promise<void>;
 
-  /** Stores the authorisation and its signed command in one transaction. */
-  saveAuthorisation(authorisation: Authorisation, command: StoredCommand): Promise<void>;
+  /**
+   * Stores the authorisation and its signed command in one transaction. With `consumed`, the event is
+   * recorded as processed in that same transaction; returns false (and stores nothing) when it was already.
+   */
+  saveAuthorisation(authorisation: Authorisation, command: StoredCommand, consumed?: ConsumedEvent): Promise<boolean>;
+  /**
+   * Announces `events` (outbox) and records `consumed` as processed, in one transaction; returns false
+   * (and announces nothing) when the event was processed before.
+   */
+  announceOnce(consumed: ConsumedEvent, events: readonly DeviceControlEvent[]): Promise<boolean>;
   saveCommand(command: StoredCommand): Promise<void>;
   getAuthorisation(organisationId: string, id: string): Promise<(Authorisation & { readonly commandStatus: CommandStatus }) | undefined>;
   /** Unacknowledged commands of a device that have not expired at `now`, oldest first. */

@@ -6,6 +6,11 @@ export interface DeviceEventInput {
 }
 
 export type AlarmKind = "tamper" | "press_timeout" | "unauthorised_attempt" | "low_battery";
+/**
+ * Alarms the platform raises on its own, never reported by a device: `authorisation_refused` when an
+ * approval names a device the approving organisation does not hold (unknown, another tenant's, revoked).
+ */
+export type PlatformAlarmKind = "authorisation_refused";
 export type LockReason = "count_used_up" | "remote" | "timeout";
 
 export type DeviceEventBody =
@@ -37,7 +42,7 @@ export type DeviceControlEvent =
       readonly type: "alarm-raised";
       readonly deviceId: string;
       readonly organisationId: string;
-      readonly kind: AlarmKind;
+      readonly kind: AlarmKind | PlatformAlarmKind;
       readonly detail: string;
       readonly sequence: bigint;
       readonly occurredAt: Date;

@@ -1,11 +1,11 @@
-import { alreadyExists, notFound, sqlExecutorFromPrisma, appendToOutbox, type BusMessage } from "@yunxi/platform";
+import { alreadyExists, handleOnce, notFound, sqlExecutorFromPrisma, appendToOutbox, type BusMessage, type SqlDatabase } from "@yunxi/platform";
 import type { Authorisation } from "../../domain/authorisation.js";
 import { judgeImpression } from "../../domain/authorisation.js";
 import type { CommandStatus, StoredCommand } from "../../domain/commands.js";
 import type { Device, DeviceStatus } from "../../domain/device.js";
 import type { DeviceControlEvent, DeviceEventInput, RecordOutcome } from "../../domain/device-events.js";
 import { fillGap, placeSequence } from "../../domain/sequence.js";
-import type { DeviceRecords, DeviceRepository, StoredDeviceEvent } from "../../app/ports.js";
+import type { ConsumedEvent, DeviceRecords, DeviceRepository, StoredDeviceEvent } from "../../app/ports.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -50,6 +50,20 @@ const toAuthorisation = (row: AuthorisationRow): Authorisation => ({
   expiresAt: row.expiresAt,
   commandId: row.commandId,
 });
+
+/**
+ * The Prisma transaction `tx` seen as a {@link SqlDatabase} whose `transaction` joins `tx` rather than
+ * opening another, so `handleOnce` records the event id in the same transaction as the domain rows (on
+ * PGlite a second transaction would also wait forever for the one connection `tx` holds).
+ */
+function joinedTransaction(tx: Tx): SqlDatabase {
+  const executor = sqlExecutorFromPrisma(tx);
+  return {
+    query: (sql, params) => executor.query(sql, params),
+    transaction: (work) => work({ query: (sql, params) => executor.query(sql, params), exec: async (script) => void (await tx.$executeRawUnsafe(script)) }),
+    close: async () => undefined,
+  };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -100,11 +114,27 @@ export class PrismaDeviceRepository implements DeviceRepository {
     await this.prisma.device.updateMany({ where: { id: deviceId }, data: { lastSeenAt: at } });
   }
 
-  async saveAuthorisation(authorisation: Authorisation, command: StoredCommand): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
-      await this.#insertCommand(tx, command);
-      await tx.authorisation.create({ data: { ...authorisation } });
+  async saveAuthorisation(authorisation: Authorisation, command: StoredCommand, consumed?: ConsumedEvent): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      const save = async () => {
+        await this.#insertCommand(tx, command);
+        await tx.authorisation.create({ data: { ...authorisation } });
+      };
+      if (!consumed) {
+        await save();
+        return true;
+      }
+      return handleOnce(joinedTransaction(tx), consumed.consumerGroup, consumed.eventId, save);
     }, TX_OPTIONS);
+  }
+
+  async announceOnce(consumed: ConsumedEvent, events: readonly DeviceControlEvent[]): Promise<boolean> {
+    const announced = await this.prisma.$transaction(
+      (tx) => handleOnce(joinedTransaction(tx), consumed.consumerGroup, consumed.eventId, async (sql) => void (await appendToOutbox(sql, this.encodeEvents(events)))),
+      TX_OPTIONS,
+    );
+    if (announced) this.afterOutbox();
+    return announced;
   }
 
   async saveCommand(command: StoredCommand): Promise<void> {

@@ -1,65 +1,12 @@
 // End to end: the all-in-one process as `npm start` runs it (built output, embedded defaults).
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
+import { freePort, startPlatform, stopWithin } from "./support.mjs";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const MAIN = join(ROOT, "services/all-in-one/dist/main.js");
 const SERVICES = ["identity", "organisation", "approval", "device-control", "media", "ocr-verification", "key-management", "audit", "gateway"];
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts main.js; resolves once it printed the console URL (or rejects with its output if it exits). */
-function startPlatform(env, { waitForReady = true, boundMs = 90_000 } = {}) {
-  const child = spawn(process.execPath, ["--import", "@yunxi/platform/telemetry", MAIN], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, OTEL_METRICS_EXPORTER: "none", LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => (stdout += chunk));
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
-  const ready = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready within ${boundMs} ms\nstdout:${stdout}\nstderr:${stderr}`)), boundMs);
-    child.stdout.on("data", () => {
-      const match = /Console: (http:\/\/\S+)/.exec(stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    exited.then(({ code }) => {
-      clearTimeout(timer);
-      reject(Object.assign(new Error(`exited with ${code} before ready\nstderr:${stderr}`), { code, stderr }));
-    });
-  });
-  if (!waitForReady) ready.catch(() => undefined);
-  return { child, ready, exited, output: () => ({ stdout, stderr }) };
-}
-
-async function stopWithin(platform, ms) {
-  const started = Date.now();
-  platform.child.kill("SIGTERM");
-  const bound = new Promise((_, reject) => setTimeout(() => reject(new Error(`did not exit within ${ms} ms of SIGTERM`)), ms));
-  const result = await Promise.race([platform.exited, bound]);
-  return { ...result, ms: Date.now() - started };
-}
 
 describe("all-in-one on embedded defaults", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "yunxi-e2e-"));

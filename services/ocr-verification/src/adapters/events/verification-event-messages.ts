@@ -8,8 +8,16 @@ export const PHOTO_VERIFIED_TOPIC = "yunxi.ocr-verification.v1.photo-verified";
 export const VERIFICATION_ALARM_TOPIC = "yunxi.ocr-verification.v1.alarm";
 export const VERDICT_REVIEWED_TOPIC = "yunxi.ocr-verification.v1.verdict-reviewed";
 
+/** Announcement kind per topic. */
+export const TOPIC_KINDS: Readonly<Record<string, VerificationAnnouncement["kind"]>> = Object.freeze({
+  [PHOTO_VERIFIED_TOPIC]: "photo-verified",
+  [VERIFICATION_ALARM_TOPIC]: "alarm",
+  [VERDICT_REVIEWED_TOPIC]: "verdict-reviewed",
+});
+
 let root: protobuf.Root | undefined;
-function typeOf(name: string): protobuf.Type {
+/** A message type of proto/yunxi/ocr_verification/v1/events.proto, e.g. "PhotoVerified". */
+export function typeOf(name: "PhotoVerified" | "VerificationAlarm" | "VerdictReviewed"): protobuf.Type {
   root ??= protobuf.loadSync(join(PROTO_ROOT, "yunxi/ocr_verification/v1/events.proto"));
   return root.lookupType(`yunxi.ocr_verification.v1.${name}`);
 }

@@ -43,11 +43,10 @@ export class SharpPageDecoder implements PageImageDecoder {
       width = metadata.autoOrient?.width ?? metadata.width;
       height = metadata.autoOrient?.height ?? metadata.height;
     } catch (error) {
+      if (error instanceof Error && /pixel limit/i.test(error.message)) throw tooManyPixels(this.limits.maxPixels, error);
       throw invalidArgument("the image could not be decoded (JPEG, PNG, WebP or TIFF expected)", { cause: error, violations: [{ field: "image", message: "malformed" }] });
     }
-    if (width * height > this.limits.maxPixels) {
-      throw invalidArgument(`the image has more than ${this.limits.maxPixels} pixels`, { violations: [{ field: "image", message: "too many pixels" }] });
-    }
+    if (width * height > this.limits.maxPixels) throw tooManyPixels(this.limits.maxPixels);
     if (width < 64 || height < 64) throw invalidArgument("the image is smaller than 64×64 pixels", { violations: [{ field: "image", message: "too small" }] });
     try {
       const red = sharp(bytes, options)
@@ -61,9 +60,14 @@ export class SharpPageDecoder implements PageImageDecoder {
       const sealBoxes = await findSeals(bytes, options, info.width, info.height);
       return { width: info.width, height: info.height, pixels: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), inkRatio, sealBoxes };
     } catch (error) {
+      if (error instanceof Error && /pixel limit/i.test(error.message)) throw tooManyPixels(this.limits.maxPixels, error);
       throw invalidArgument("the image could not be decoded", { cause: error, violations: [{ field: "image", message: "malformed" }] });
     }
   }
+}
+
+function tooManyPixels(maxPixels: number, cause?: unknown) {
+  return invalidArgument(`the image has more than ${maxPixels} pixels`, { ...(cause === undefined ? {} : { cause }), violations: [{ field: "image", message: "too many pixels" }] });
 }
 
 /**

@@ -40,6 +40,7 @@ export class TesseractJsOcrEngine implements OcrEngine {
       const png = await sharp(Buffer.from(page.pixels.buffer, page.pixels.byteOffset, page.pixels.byteLength), {
         raw: { width: page.width, height: page.height, channels: 1 },
       })
+        .withMetadata({ density: 200 })
         .png({ compressionLevel: 1 })
         .toBuffer();
       const result = await this.worker.recognize(png, {}, { text: true, blocks: true });

@@ -1,0 +1,103 @@
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { after, before, describe, it } from "node:test";
+import { isYunxiError } from "@yunxi/platform";
+import type { OriginalStore, ThresholdProfileStore, VerdictStore, VerificationAnnouncement } from "../../app/ports.js";
+import { originalFromText } from "../../domain/comparison.js";
+import { DEFAULT_PROFILE, STRICT_PROFILE } from "../../domain/threshold-profiles.js";
+import type { VerificationResult } from "../../domain/verdict.js";
+
+/** The stores of one implementation, and a way to see which topics or kinds they announced. */
+export interface StoresUnderTest {
+  readonly originals: OriginalStore;
+  readonly verdicts: VerdictStore;
+  readonly profiles: ThresholdProfileStore;
+  /** What was announced, as announcement kinds, in order. */
+  announced(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+function result(applicationId: string, impressionId: string, verdict: "match" | "mismatch"): VerificationResult {
+  return {
+    verificationId: randomUUID(),
+    applicationId,
+    organisationId: "org-a",
+    impressionId,
+    engine: "test",
+    profile: "default",
+    outcome: {
+      verdict,
+      scoredVerdict: verdict,
+      similarity: 0.97,
+      page: 1,
+      worstClause: { clause: "第一条 付款", errorRate: 0.1, found: "第一条付款", underSeal: false },
+      changedClauses: [],
+      digitMismatches: verdict === "mismatch" ? [{ clause: "金额 12", expected: "12", found: "17" }] : [],
+      inkRatio: 0.05,
+      contentChars: 300,
+      reasons: [],
+    },
+    seconds: 2.5,
+    createdAt: new Date("2026-01-02T03:04:05.000Z").toISOString(),
+    reviews: [],
+    finalVerdict: verdict,
+  };
+}
+
+/** One suite for every implementation of the verdict, original and profile stores. */
+export function verdictStoreContract(label: string, open: () => Promise<StoresUnderTest>): void {
+  describe(`verification stores contract: ${label}`, { timeout: 60_000 }, () => {
+    let stores: StoresUnderTest;
+    before(async () => {
+      stores = await open();
+    });
+    after(async () => {
+      await stores?.close();
+    });
+
+    it("stores an original with its pages and clauses", async () => {
+      const original = originalFromText("app-1", "org-a", "第一页 甲方应在三十日内付款。\f第二页 乙方承担运输费用。", DEFAULT_PROFILE);
+      await stores.originals.save(original);
+      const loaded = await stores.originals.get("app-1");
+      assert.deepEqual(loaded, original);
+      assert.equal(await stores.originals.get("app-unknown"), undefined);
+    });
+
+    it("stores a verdict with its announcements, once per impression", async () => {
+      const first = result("app-1", "dev-1:1", "mismatch");
+      const announcements: VerificationAnnouncement[] = [
+        { kind: "photo-verified", result: first },
+        { kind: "alarm", result: first, verdict: "mismatch" },
+      ];
+      const before_ = (await stores.announced()).length;
+      assert.equal(await stores.verdicts.add(first, announcements), first);
+      const again = await stores.verdicts.add(result("app-1", "dev-1:1", "match"), [{ kind: "photo-verified", result: first }]);
+      assert.equal(again.verificationId, first.verificationId);
+      assert.equal(again.outcome.verdict, "mismatch");
+      assert.deepEqual((await stores.announced()).slice(before_), ["photo-verified", "alarm"]);
+      assert.deepEqual(await stores.verdicts.get(first.verificationId), first);
+      assert.deepEqual(await stores.verdicts.findByImpression("app-1", "dev-1:1"), first);
+    });
+
+    it("records a review and refuses one based on a stale read", async () => {
+      const stored = result("app-1", "dev-1:2", "mismatch");
+      await stores.verdicts.add(stored, [{ kind: "photo-verified", result: stored }]);
+      const reviewed: VerificationResult = {
+        ...stored,
+        reviews: [{ reviewerId: "keeper", decision: "overturn", verdict: "match", note: "", at: "2026-01-02T04:00:00.000Z" }],
+        finalVerdict: "match",
+      };
+      await stores.verdicts.update(reviewed, 0, [{ kind: "verdict-reviewed", result: reviewed, previous: "mismatch" }]);
+      assert.deepEqual(await stores.verdicts.get(stored.verificationId), reviewed);
+      assert.equal((await stores.announced()).at(-1), "verdict-reviewed");
+      await assert.rejects(stores.verdicts.update(reviewed, 0, []), (e) => isYunxiError(e, "FailedPrecondition"));
+    });
+
+    it("keeps each organisation's threshold profile, the default otherwise", async () => {
+      assert.equal((await stores.profiles.forOrganisation("org-new")).name, DEFAULT_PROFILE.name);
+      await stores.profiles.setForOrganisation("org-a", STRICT_PROFILE);
+      assert.deepEqual(await stores.profiles.forOrganisation("org-a"), STRICT_PROFILE);
+      assert.equal((await stores.profiles.forOrganisation("org-b")).name, "default");
+    });
+  });
+}

@@ -42,6 +42,8 @@ export interface ApprovedApplication {
   readonly applicantUserId: string;
   readonly impressions: number;
   readonly ttlSeconds: number;
+  /** When it was approved; an approval older than the authorisation lifetime is refused. */
+  readonly approvedAt?: Date;
 }
 
 /** What became of one approval: issued, refused (alarm raised), or nothing because it was handled before. */
@@ -160,6 +162,11 @@ export function makeDeviceControl(deps: DeviceControlDeps) {
       logger.warn({ ...context, reason }, "approval names a device that cannot be authorised; alarm raised");
       return { outcome: "refused", reason };
     };
+    // A consumer group reading from the beginning (a first start, a new deployment) must not turn
+    // long-past approvals into fresh authorisations: whatever they granted would have expired by now.
+    if (approved.approvedAt && clock.now().getTime() - approved.approvedAt.getTime() > approved.ttlSeconds * 1000) {
+      return refuse("approval older than the authorisation lifetime");
+    }
     try {
       const authorisation = await issue(
         approved.organisationId,

@@ -204,6 +204,16 @@ describe("device-control consumes application-approved", { timeout: 120_000 }, (
     assert.equal(await prisma.deviceCommand.count({ where: { deviceId: device.id } }), 0);
   });
 
+  it("refuses an approval older than the authorisation lifetime (a consumer reading old history issues nothing)", async () => {
+    const { device } = await runtime.service.createDevice(adminA, { serial: `A-${randomUUID().slice(0, 6)}`, model: "YX-S1" });
+    const handle = approvalHandler({ service: runtime.service, ttlSeconds: TTL_SECONDS, logger });
+    const old = approved(orgA, device.id, { approvedAt: new Date(Date.now() - (TTL_SECONDS + 60) * 1000).toISOString() });
+    assert.deepEqual(await handle(delivered(old)), { outcome: "refused", reason: "approval older than the authorisation lifetime" });
+    const recent = approved(orgA, device.id, { approvedAt: new Date(Date.now() - (TTL_SECONDS - 60) * 1000).toISOString() });
+    assert.equal((await handle(delivered(recent)))?.outcome, "issued");
+    assert.equal(await prisma.deviceCommand.count({ where: { deviceId: device.id } }), 1, "only the recent approval was authorised");
+  });
+
   it("drops an event that is not an ApplicationApproved, or whose payload names another organisation, issuing nothing", async () => {
     const { device } = await runtime.service.createDevice(adminA, { serial: `A-${randomUUID().slice(0, 6)}`, model: "YX-S1" });
     const handle = approvalHandler({ service: runtime.service, ttlSeconds: TTL_SECONDS, logger });

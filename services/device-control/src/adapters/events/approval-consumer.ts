@@ -26,6 +26,8 @@ interface ApplicationApprovedPayload {
   readonly deviceId: string;
   readonly applicantUserId: string;
   readonly impressionCount: number;
+  /** RFC 3339. */
+  readonly approvedAt: string;
 }
 
 export interface ApprovalConsumerOptions {
@@ -65,6 +67,7 @@ export function approvalHandler(options: ApprovalConsumerOptions): (message: Del
       logger.error({ ...context, organisationId: metadata.organisationId }, "approval event names two organisations; not processed");
       return undefined;
     }
+    const approvedAt = new Date(payload.approvedAt);
     const outcome = await service.authoriseApprovedApplication(
       {
         organisationId: metadata.organisationId,
@@ -73,6 +76,7 @@ export function approvalHandler(options: ApprovalConsumerOptions): (message: Del
         applicantUserId: payload.applicantUserId,
         impressions: payload.impressionCount,
         ttlSeconds,
+        ...(Number.isNaN(approvedAt.getTime()) ? {} : { approvedAt }),
       },
       { consumerGroup: AUTHORISATIONS_GROUP, eventId: metadata.eventId },
     );

@@ -219,7 +219,7 @@ export async function renderPage(svg: string, seal: string | undefined): Promise
 }
 
 /** What a device camera makes of a page: desk, rotation and shear, light falloff, blur, noise, JPEG. */
-export async function photograph(pagePng: Buffer, seed: number, quality: { width: number; jpeg: number; blur: number }): Promise<Buffer> {
+export async function photograph(pagePng: Buffer, seed: number, quality: { width: number; jpeg: number; blur: number; chroma: "4:4:4" | "4:2:0" }): Promise<Buffer> {
   const r = rng(seed);
   const angle = (r() < 0.5 ? -1 : 1) * (1 + r() * 2);
   const shear = (r() - 0.5) * 0.04;
@@ -245,14 +245,25 @@ export async function photograph(pagePng: Buffer, seed: number, quality: { width
     ])
     .png()
     .toBuffer();
-  return sharp(lit).resize({ width: quality.width }).blur(quality.blur).jpeg({ quality: quality.jpeg, mozjpeg: true, chromaSubsampling: "4:4:4" }).toBuffer();
+  return sharp(lit).resize({ width: quality.width }).blur(quality.blur).jpeg({ quality: quality.jpeg, mozjpeg: true, chromaSubsampling: quality.chroma }).toBuffer();
 }
 
-/** A blank sheet photographed: plain, or with only a seal on it. */
-export async function blankPage(seal: boolean, seed: number): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${PAGE_W}" height="${PAGE_H}"><rect width="100%" height="100%" fill="#fff"/></svg>`;
-  return renderPage(svg, seal ? sealSvg(pick(rng(seed), COMPANIES), { x: PAGE_W / 2, y: PAGE_H / 2 }, seed) : undefined);
+/** A blank sheet: plain paper, paper with texture, a fold crease and a shadow, or only a seal on it. */
+export async function blankPage(kind: "plain" | "textured" | "seal", seed: number): Promise<Buffer> {
+  const r = rng(seed);
+  const crease = kind === "textured" ? `<line x1="0" y1="${Math.round(PAGE_H * (0.4 + r() * 0.2))}" x2="${PAGE_W}" y2="${Math.round(PAGE_H * (0.4 + r() * 0.2))}" stroke="#d8d4cc" stroke-width="3"/><rect width="100%" height="100%" fill="url(#shade)"/>` : "";
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${PAGE_W}" height="${PAGE_H}"><defs><linearGradient id="shade" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#fff" stop-opacity="0"/><stop offset="1" stop-color="#777" stop-opacity="0.35"/></linearGradient></defs><rect width="100%" height="100%" fill="#fff"/>${crease}</svg>`;
+  let page = await renderPage(svg, kind === "seal" ? sealSvg(pick(r, COMPANIES), { x: PAGE_W / 2, y: PAGE_H / 2 }, seed) : undefined);
+  if (kind === "textured") {
+    const grain = Buffer.alloc(PAGE_W * PAGE_H);
+    for (let i = 0; i < grain.length; i++) grain[i] = 128 + Math.round((r() - 0.5) * 50);
+    const grainPng = await sharp(grain, { raw: { width: PAGE_W, height: PAGE_H, channels: 1 } }).blur(1.2).toColourspace("srgb").png().toBuffer();
+    page = await sharp(page).composite([{ input: grainPng, blend: "soft-light" }]).removeAlpha().png().toBuffer();
+  }
+  return page;
 }
 
-export const PHOTO = { width: 1200, jpeg: 72, blur: 0.6 };
-export const PHOTO_LOW = { width: 960, jpeg: 60, blur: 0.8 };
+/** A 3 MP-class device photo (page ≈ 145 dpi), JPEG without chroma subsampling. */
+export const PHOTO = { width: 1200, jpeg: 72, blur: 0.6, chroma: "4:4:4" as const };
+/** A poorer photo (page ≈ 110 dpi), 4:2:0 chroma as most phone JPEGs: thin red strokes lose their red. */
+export const PHOTO_LOW = { width: 960, jpeg: 60, blur: 0.8, chroma: "4:2:0" as const };

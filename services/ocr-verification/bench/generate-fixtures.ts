@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     await writeFile(join(out, file), photo);
     pages.push({ id: doc.id, font: doc.font, image: file, lines, text: lines.join("\n"), original: doc.original, tamperedClause: doc.tamperedClause, tamperedNumber: doc.tamperedNumber, blank: false });
   }
-  const seal = await photograph(await blankPage(true, 3), 3, PHOTO);
+  const seal = await photograph(await blankPage("seal", 3), 3, PHOTO);
   await writeFile(join(out, "seal_only_photo.jpg"), seal);
   pages.push({ id: "seal_only", image: "seal_only_photo.jpg", lines: [], text: "", blank: true });
   await writeFile(join(out, "fixtures.json"), `${JSON.stringify({ seed: FIXTURE_SEED, generator: "bench/fixture-pages.ts", pages }, null, 1)}\n`);

@@ -1,4 +1,5 @@
 import { invalidArgument } from "@yunxi/platform";
+import type * as PdfJsModule from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { OriginalPageInput } from "../../app/ocr-verification-service.js";
 
 const MAX_PDF_PAGES = 500;
@@ -6,7 +7,7 @@ const MAX_PDF_PAGES = 500;
 const SCAN_SCALE = 200 / 72;
 const MIN_TEXT_LAYER_CHARS = 10;
 
-type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+type PdfJs = typeof PdfJsModule;
 let pdfjs: Promise<PdfJs> | undefined;
 
 /**

@@ -44,7 +44,7 @@ export function deviceRepositoryContract(label: string, open: () => Promise<Repo
     const outboxTopics = async (deviceId: string): Promise<string[]> =>
       (await fixture.db.query<{ topic: string }>("SELECT topic FROM outbox_event WHERE key = $1 ORDER BY sequence", [deviceId])).map((r) => r.topic.split(".").pop() ?? "");
 
-    const authorise = async (device: Device, impressions: number, ttlMs = 3_600_000): Promise<Authorisation> => {
+    const authorisationFor = (device: Device, impressions: number, ttlMs = 3_600_000): { authorisation: Authorisation; command: StoredCommand } => {
       const commandId = randomUUID();
       const authorisation: Authorisation = {
         id: randomUUID(),
@@ -59,9 +59,51 @@ export function deviceRepositoryContract(label: string, open: () => Promise<Repo
         commandId,
       };
       const command: StoredCommand = { id: commandId, deviceId: device.id, organisationId: device.organisationId, kind: "authorise", envelope: new Uint8Array([1, 2, 3]), expiresAt: authorisation.expiresAt, status: "pending" };
+      return { authorisation, command };
+    };
+
+    const authorise = async (device: Device, impressions: number, ttlMs = 3_600_000): Promise<Authorisation> => {
+      const { authorisation, command } = authorisationFor(device, impressions, ttlMs);
       await repository.saveAuthorisation(authorisation, command);
       return authorisation;
     };
+
+    it("stores an authorisation for a consumed event once, even for concurrent deliveries, with its processed-event record", async () => {
+      const device = await newDevice();
+      const consumed = { consumerGroup: "device-control.authorisations", eventId: randomUUID() };
+      // Each delivery builds its own authorisation (fresh ids), as the use case does; only one may land.
+      const attempts = [authorisationFor(device, 2), authorisationFor(device, 2), authorisationFor(device, 2)];
+      const saved = await Promise.all(attempts.map(({ authorisation, command }) => repository.saveAuthorisation(authorisation, command, consumed)));
+      assert.deepEqual(saved.filter(Boolean).length, 1, `exactly one delivery stores: ${JSON.stringify(saved)}`);
+      assert.equal(await fixture.prisma.authorisation.count({ where: { deviceId: device.id } }), 1);
+      assert.equal(await fixture.prisma.deviceCommand.count({ where: { deviceId: device.id } }), 1);
+      const [processed] = await fixture.db.query<{ n: bigint }>("SELECT count(*) AS n FROM processed_event WHERE consumer_group = $1 AND event_id = $2", [consumed.consumerGroup, consumed.eventId]);
+      assert.equal(Number(processed?.n), 1);
+      const other = authorisationFor(device, 1);
+      assert.equal(await repository.saveAuthorisation(other.authorisation, other.command, { ...consumed, consumerGroup: "another-group" }), true, "another group handles the same event on its own");
+    });
+
+    it("rolls the processed-event record back with a failed authorisation insert, so a redelivery can still store it", async () => {
+      const device = await newDevice();
+      const consumed = { consumerGroup: "device-control.authorisations", eventId: randomUUID() };
+      const first = authorisationFor(device, 1);
+      await repository.saveAuthorisation(first.authorisation, first.command);
+      // Same command id again: the insert fails inside the transaction that recorded the event.
+      const clash = authorisationFor(device, 1);
+      await assert.rejects(repository.saveAuthorisation(clash.authorisation, { ...clash.command, id: first.command.id }, consumed));
+      const retry = authorisationFor(device, 1);
+      assert.equal(await repository.saveAuthorisation(retry.authorisation, retry.command, consumed), true, "nothing was recorded by the failed attempt");
+      assert.equal(await fixture.prisma.authorisation.count({ where: { deviceId: device.id } }), 2);
+    });
+
+    it("announces events for a consumed event once", async () => {
+      const device = await newDevice();
+      const consumed = { consumerGroup: "device-control.authorisations", eventId: randomUUID() };
+      const alarm = { type: "alarm-raised" as const, deviceId: device.id, organisationId: device.organisationId, kind: "authorisation_refused" as const, detail: "application a-1: device not found in the organisation", sequence: 0n, occurredAt: T0 };
+      const results = await Promise.all([repository.announceOnce(consumed, [alarm]), repository.announceOnce(consumed, [alarm])]);
+      assert.deepEqual([...results].sort(), [false, true]);
+      assert.deepEqual(await outboxTopics(device.id), ["alarm-raised"]);
+    });
 
     it("scopes devices to their organisation and refuses a second device with the same serial", async () => {
       const device = await newDevice();

@@ -217,11 +217,12 @@ export class KafkaEventBus implements EventBus {
    */
   async #startNewGroupAtEnd(groupId: string, topics: readonly string[]): Promise<void> {
     const admin = await this.#connectedAdmin();
-    const committed = await admin.fetchOffsets({ groupId, topics: [...topics] });
+    const committed = await this.#retryWhileRetriable(() => admin.fetchOffsets({ groupId, topics: [...topics] }));
     for (const { topic, partitions } of committed) {
       const uncommitted = new Set(partitions.filter((entry) => entry.offset === "-1").map((entry) => entry.partition));
       if (uncommitted.size === 0) continue;
-      const ends = await admin.fetchTopicOffsets(topic);
+      // A topic created (or auto-created by a producer) a moment ago may not have elected its leaders yet.
+      const ends = await this.#retryWhileRetriable(() => admin.fetchTopicOffsets(topic));
       try {
         await admin.setOffsets({
           groupId,
@@ -231,6 +232,20 @@ export class KafkaEventBus implements EventBus {
       } catch (error) {
         // Another member is already active; it resolves "latest" itself, as Kafka always does.
         this.#logger.debug({ groupId, topic, error: errorSummary(error) }, "could not pin start offsets of a new group");
+      }
+    }
+  }
+
+  /** Retries KafkaJS errors marked retriable (leader elections, coordinator moves) until the connect timeout. */
+  async #retryWhileRetriable<T>(operation: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + this.#connectTimeoutMs;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await operation();
+      } catch (error) {
+        const retriable = (error as { retriable?: unknown }).retriable === true;
+        if (!retriable || Date.now() >= deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(50 * 2 ** attempt, 1000)));
       }
     }
   }

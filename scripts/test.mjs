@@ -115,6 +115,7 @@ try {
     throw error;
   }
   check("generated proto types are up to date", () => sh(process.execPath, ["proto/scripts/gen.mjs", "--check"]));
+  check("docs/api/openapi.json matches the gateway's routes", () => sh(process.execPath, ["scripts/openapi.mjs", "--check"]));
   check("lint (eslint: boundaries, domain purity)", () => sh(process.execPath, ["node_modules/eslint/bin/eslint.js", "--max-warnings=0", "."]));
 
   const files = findTests();

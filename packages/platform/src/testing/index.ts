@@ -7,3 +7,4 @@ export { outboxContract } from "../events/outbox.contract.js";
 export { blobStoreContract } from "../blobs/blob-store.contract.js";
 export { keyValueStoreContract } from "../kv/key-value-store.contract.js";
 export { deviceBrokerContract } from "../mqtt/device-broker.contract.js";
+export * from "./test-issuer.js";

@@ -1,23 +1,18 @@
 import assert from "node:assert/strict";
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { Writable } from "node:stream";
 import { after, before, describe, it } from "node:test";
 import { Server, ServerCredentials, type Client } from "@grpc/grpc-js";
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import {
   applyMigrations,
   callUnary,
   createGrpcClient,
-  createRootLogger,
   decodeEvent,
   EmbeddedPostgres,
   isYunxiError,
-  JwksTokenVerifier,
   type CallContext,
   type ErrorKind,
   type SqlDatabase,
 } from "@yunxi/platform";
+import { captureLogs, startTestIssuer, type TestIssuer } from "@yunxi/platform/testing";
 import { makeOrganisationService } from "../../app/organisation-service.js";
 import { organisationPrismaClient } from "../db/prisma-client.js";
 import { MIGRATIONS_DIR } from "../db/prisma-under-test.js";
@@ -33,46 +28,22 @@ const failsWith = (kind: ErrorKind) => (error: unknown) => isYunxiError(error, k
 
 describe("OrganisationService over gRPC on embedded PGlite, tokens checked against a JWKS", { timeout: 120_000 }, () => {
   let embedded: EmbeddedPostgres;
-  let jwks: HttpServer;
-  let issuer: string;
-  let signingKey: CryptoKey;
+  let tokens: TestIssuer;
   let server: Server;
   let client: Client;
   let closePrisma: () => Promise<void>;
   let db: SqlDatabase;
-  const logLines: string[] = [];
-  const issued: string[] = [];
-
-  const sign = async (claims: Record<string, unknown>, subject: string): Promise<string> => {
-    const token = await new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: "k1" }).setIssuer(issuer).setSubject(subject).setIssuedAt().setExpirationTime("60s").sign(signingKey);
-    issued.push(token);
-    return token;
+  const logs = captureLogs();
+  const identity = (): Promise<CallContext> => tokens.serviceContext("identity");
+  const userCtx = async (sub: string, org: string, roles: string[]): Promise<CallContext> => {
+    const { organisationId: _scoped, ...context } = await tokens.userContext(sub, org, roles);
+    return context;
   };
-  const identity = async (): Promise<CallContext> => ({ requestId: "t", bearerToken: await sign({ yunxi_service: "identity" }, "service:identity") });
-  const userCtx = async (sub: string, org: string, roles: string[]): Promise<CallContext> => ({ requestId: "t", bearerToken: await sign({ yunxi_org: org, roles }, sub) });
   const call = <Res>(method: string, request: unknown, context: CallContext) => callUnary<unknown, Res>(client, method, request, context, 10_000);
 
   before(async () => {
-    const pair = await generateKeyPair("RS256");
-    signingKey = pair.privateKey;
-    const jwk = { ...(await exportJWK(pair.publicKey)), kid: "k1", alg: "RS256", use: "sig" };
-    jwks = createServer((req, res) => {
-      res.setHeader("content-type", "application/json");
-      if (req.url === "/jwks") res.end(JSON.stringify({ keys: [jwk] }));
-      else res.writeHead(404).end("{}");
-    });
-    await new Promise<void>((done) => jwks.listen(0, "127.0.0.1", done));
-    issuer = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}`;
-
-    const logger = createRootLogger({
-      level: "debug",
-      destination: new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          logLines.push(chunk.toString("utf8"));
-          done();
-        },
-      }),
-    });
+    tokens = await startTestIssuer();
+    const logger = logs.logger;
     embedded = await EmbeddedPostgres.open();
     db = await embedded.database("organisation");
     await applyMigrations(db, MIGRATIONS_DIR, { schema: "organisation", logger });
@@ -80,7 +51,7 @@ describe("OrganisationService over gRPC on embedded PGlite, tokens checked again
     closePrisma = () => prisma.$disconnect();
     const service = makeOrganisationService({
       repository: new PrismaOrganisationRepository(prisma),
-      verifier: new JwksTokenVerifier({ issuer, jwksUrl: `${issuer}/jwks`, timeoutMs: 5000 }),
+      verifier: tokens.verifier,
       logger,
     });
     const { service: definition } = organisationServiceDefinition();
@@ -95,7 +66,7 @@ describe("OrganisationService over gRPC on embedded PGlite, tokens checked again
     if (server) await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
     await closePrisma?.();
     await embedded?.close();
-    await new Promise<void>((done) => jwks.close(() => done()));
+    await tokens?.close();
   });
 
   it("registers: create with a generated code, join by code in any case, list memberships for login", async () => {
@@ -194,8 +165,8 @@ describe("OrganisationService over gRPC on embedded PGlite, tokens checked again
   });
 
   it("never logs a token", () => {
-    const log = logLines.join("");
+    const log = logs.text();
     assert.ok(log.length > 0);
-    for (const token of issued) assert.ok(!log.includes(token.split(".")[2] ?? token));
+    for (const token of tokens.issued) assert.ok(!log.includes(token.split(".")[2] ?? token));
   });
 });

@@ -1,28 +1,22 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { Writable } from "node:stream";
 import { after, before, describe, it } from "node:test";
 import { Server, ServerCredentials, type Client } from "@grpc/grpc-js";
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import {
   applyMigrations,
   callUnary,
   createGrpcClient,
-  createRootLogger,
   decodeEvent,
   EmbeddedPostgres,
   InProcessEventBus,
   isYunxiError,
-  JwksTokenVerifier,
   OutboxRelay,
   type CallContext,
   type ErrorKind,
   type SqlDatabase,
   type Subscription,
 } from "@yunxi/platform";
-import { waitFor } from "@yunxi/platform/testing";
+import { captureLogs, startTestIssuer, waitFor, type TestIssuer } from "@yunxi/platform/testing";
 import type { Application__Output as ApplicationReply } from "@yunxi/proto/generated/yunxi/approval/v1/Application";
 import type { ApplicationApproved__Output } from "@yunxi/proto/generated/yunxi/approval/v1/ApplicationApproved";
 import type { Seal__Output as SealReply } from "@yunxi/proto/generated/yunxi/approval/v1/Seal";
@@ -39,51 +33,30 @@ const SHA = "0123456789abcdef".repeat(4);
 describe("ApprovalService over gRPC on embedded PGlite, outbox relayed to a bus, tokens checked against a JWKS", { timeout: 180_000 }, () => {
   let embedded: EmbeddedPostgres;
   let db: SqlDatabase;
-  let jwks: HttpServer;
-  let issuer: string;
-  let signingKey: CryptoKey;
+  let tokens: TestIssuer;
   let server: Server;
   let client: Client;
   let relay: OutboxRelay;
   let bus: InProcessEventBus;
   let subscription: Subscription;
   let closePrisma: () => Promise<void>;
-  const logLines: string[] = [];
-  const issued: string[] = [];
+  const logs = captureLogs();
   const received: { topic: string; key: string }[] = [];
   const approvals: ApplicationApproved__Output[] = [];
   const orgA = randomUUID();
   const orgB = randomUUID();
 
+  // No organisation header, as a caller that relies on its token's scope alone; the mismatch test adds one.
   const sign = async (sub: string, org: string, roles: string[]): Promise<CallContext> => {
-    const token = await new SignJWT({ yunxi_org: org, roles }).setProtectedHeader({ alg: "RS256", kid: "k1" }).setIssuer(issuer).setSubject(sub).setIssuedAt().setExpirationTime("120s").sign(signingKey);
-    issued.push(token);
-    return { requestId: randomUUID(), bearerToken: token };
+    const { organisationId: _scoped, ...context } = await tokens.userContext(sub, org, roles);
+    return context;
   };
   const call = <Res>(method: string, request: unknown, context: CallContext) => callUnary<unknown, Res>(client, method, request, context, 15_000);
   const unpublished = async () => Number((await db.query<{ n: bigint }>("SELECT count(*) AS n FROM outbox_event WHERE published_at IS NULL"))[0]?.n ?? -1);
 
   before(async () => {
-    const pair = await generateKeyPair("RS256");
-    signingKey = pair.privateKey;
-    const jwk = { ...(await exportJWK(pair.publicKey)), kid: "k1", alg: "RS256", use: "sig" };
-    jwks = createServer((req, res) => {
-      res.setHeader("content-type", "application/json");
-      if (req.url === "/jwks") res.end(JSON.stringify({ keys: [jwk] }));
-      else res.writeHead(404).end("{}");
-    });
-    await new Promise<void>((done) => jwks.listen(0, "127.0.0.1", done));
-    issuer = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}`;
-
-    const logger = createRootLogger({
-      level: "debug",
-      destination: new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          logLines.push(chunk.toString("utf8"));
-          done();
-        },
-      }),
-    });
+    tokens = await startTestIssuer();
+    const logger = logs.logger;
     embedded = await EmbeddedPostgres.open();
     db = await embedded.database("approval");
     await applyMigrations(db, MIGRATIONS_DIR, { schema: "approval", logger });
@@ -106,7 +79,7 @@ describe("ApprovalService over gRPC on embedded PGlite, outbox relayed to a bus,
 
     const service = makeApprovalService({
       repository: new PrismaApprovalRepository(prisma, () => relay.nudge()),
-      verifier: new JwksTokenVerifier({ issuer, jwksUrl: `${issuer}/jwks`, timeoutMs: 5000 }),
+      verifier: tokens.verifier,
       logger,
     });
     const { service: definition } = approvalServiceDefinition();
@@ -124,7 +97,7 @@ describe("ApprovalService over gRPC on embedded PGlite, outbox relayed to a bus,
     await bus?.close();
     await closePrisma?.();
     await embedded?.close();
-    if (jwks) await new Promise<void>((done) => jwks.close(() => done()));
+    await tokens?.close();
   });
 
   const registerBoundSeal = async (admin: CallContext, deviceId: string) => {
@@ -257,8 +230,8 @@ describe("ApprovalService over gRPC on embedded PGlite, outbox relayed to a bus,
   });
 
   it("never logs a token", () => {
-    assert.ok(logLines.length > 0);
-    const log = logLines.join("");
-    for (const token of issued) assert.ok(!log.includes(token), "a bearer token reached the log");
+    const log = logs.text();
+    assert.ok(log.length > 0);
+    for (const token of tokens.issued) assert.ok(!log.includes(token), "a bearer token reached the log");
   });
 });

@@ -22,16 +22,28 @@ export interface TestIssuer {
   close(): Promise<void>;
 }
 
-export async function startTestIssuer(): Promise<TestIssuer> {
+/** Where the issuer lives on its server. */
+export interface TestIssuerOptions {
+  /**
+   * Path of the issuer under the server's origin, e.g. `/oidc` to stand in for the built-in issuer that
+   * `createTokenVerifier` derives from `HTTP_PORT` (issuer `<origin>/oidc`, JWKS `<origin>/oidc/jwks`).
+   * Default: the origin itself.
+   */
+  readonly path?: string;
+}
+
+/** Starts a {@link TestIssuer} on 127.0.0.1, port 0; `close()` it when done. */
+export async function startTestIssuer(options: TestIssuerOptions = {}): Promise<TestIssuer> {
+  const path = (options.path ?? "").replace(/\/$/, "");
   const { privateKey, publicKey } = await generateKeyPair("ES256");
   const jwk = { ...(await exportJWK(publicKey)), kid: "test-key", alg: "ES256", use: "sig" };
   const server = createServer((req, res) => {
     res.setHeader("content-type", "application/json");
-    if (req.url === "/jwks") res.end(JSON.stringify({ keys: [jwk] }));
+    if (req.url === `${path}/jwks`) res.end(JSON.stringify({ keys: [jwk] }));
     else res.writeHead(404).end("{}");
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
   const jwksUrl = `${issuer}/jwks`;
   const issued: string[] = [];
   const sign = async (claims: Record<string, unknown>, subject: string, expiresIn: string | number = "5m") => {

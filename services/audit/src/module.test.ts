@@ -1,11 +1,8 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { Server, ServerCredentials, type Client, type ServiceDefinition, type UntypedServiceImplementation } from "@grpc/grpc-js";
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import protobuf from "protobufjs";
 import {
   callUnary,
@@ -19,6 +16,7 @@ import {
   applyMigrations,
   type CallContext,
 } from "@yunxi/platform";
+import { startTestIssuer, type TestIssuer } from "@yunxi/platform/testing";
 import { PROTO_ROOT } from "@yunxi/proto";
 import { auditConfig } from "./config.js";
 import { verifyEvidenceBundle } from "./domain/evidence-bundle.js";
@@ -41,34 +39,23 @@ interface EntryMsg {
 
 describe("audit module over PGlite: gRPC, tokens, ingestion, proofs, tampering, isolation", { timeout: 120_000 }, () => {
   const stops: (() => Promise<void> | void)[] = [];
-  let jwks: HttpServer;
+  let tokens: TestIssuer;
   let server: Server;
   let client: Client;
   let db: PgliteSqlDatabase;
   let bus: InProcessEventBus;
-  let signingKey: CryptoKey;
-  let issuer: string;
   const orgA = `org-a-${randomUUID()}`;
   const orgB = `org-b-${randomUUID()}`;
   const logger = createRootLogger({ level: "silent" });
 
-  const token = (org: string, roles: string[], sub = "user-1") =>
-    new SignJWT({ yunxi_org: org, roles }).setProtectedHeader({ alg: "RS256", kid: "k1" }).setIssuer(issuer).setSubject(sub).setIssuedAt().setExpirationTime("5m").sign(signingKey);
+  const token = (org: string, roles: string[], sub = "user-1") => tokens.sign({ yunxi_org: org, roles }, sub, "5m");
   const call = async <Res>(method: string, request: unknown, context: Partial<CallContext> & { token?: string }) =>
     callUnary<unknown, Res>(client, method, request, { requestId: randomUUID(), ...(context.token ? { bearerToken: context.token } : {}), ...(context.organisationId ? { organisationId: context.organisationId } : {}) }, 20_000);
 
   before(async () => {
-    const pair = await generateKeyPair("RS256");
-    signingKey = pair.privateKey;
-    const jwk = { ...(await exportJWK(pair.publicKey)), kid: "k1", alg: "RS256", use: "sig" };
-    jwks = createServer((req, res) => {
-      res.setHeader("content-type", "application/json");
-      if (req.url === "/oidc/jwks") res.end(JSON.stringify({ keys: [jwk] }));
-      else res.writeHead(404).end("{}");
-    });
-    await new Promise<void>((done) => jwks.listen(0, "127.0.0.1", done));
-    const port = (jwks.address() as AddressInfo).port;
-    issuer = `http://127.0.0.1:${port}/oidc`;
+    // Stands in for the built-in issuer the module's own verifier finds through HTTP_PORT.
+    tokens = await startTestIssuer({ path: "/oidc" });
+    const port = new URL(tokens.issuer).port;
 
     db = await PgliteSqlDatabase.open({ schema: "audit" });
     await applyMigrations(db, MIGRATIONS_DIR, { schema: "audit" });
@@ -77,7 +64,7 @@ describe("audit module over PGlite: gRPC, tokens, ingestion, proofs, tampering, 
     const context = {
       name: "audit",
       config: auditConfig.schema.parse({ TOPICS: `${KEY_TOPIC},${UNKNOWN_TOPIC}`, CHECKPOINT_EVERY: "3" }),
-      platform: platformConfigSpec.schema.parse({ HTTP_PORT: String(port), CONNECT_TIMEOUT_MS: "3000" }),
+      platform: platformConfigSpec.schema.parse({ HTTP_PORT: port, CONNECT_TIMEOUT_MS: "3000" }),
       logger,
       dataDir: "/nonexistent",
       grpc: { addService: (definition: ServiceDefinition, implementation: UntypedServiceImplementation) => void (registered = { definition, implementation }) },
@@ -99,7 +86,7 @@ describe("audit module over PGlite: gRPC, tokens, ingestion, proofs, tampering, 
     for (const stop of stops.reverse()) await stop();
     await bus?.close();
     await db?.close();
-    await new Promise<void>((done) => jwks?.close(() => done()));
+    await tokens?.close();
   });
 
   it("refuses calls without a token, with a bad one, or without evidence.read", async () => {

@@ -1,10 +1,8 @@
 import assert from "node:assert/strict";
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { Server, ServerCredentials, type Client } from "@grpc/grpc-js";
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
-import { callUnary, createGrpcClient, createRootLogger, EmbeddedPostgres, isYunxiError, JwksTokenVerifier, type ErrorKind } from "@yunxi/platform";
+import { callUnary, createGrpcClient, EmbeddedPostgres, isYunxiError, type ErrorKind } from "@yunxi/platform";
+import { captureLogs, startTestIssuer, type TestIssuer } from "@yunxi/platform/testing";
 import { makeDeviceControl } from "../../app/device-control-service.js";
 import type { CommandTransport, DeviceCredentials } from "../../app/ports.js";
 import { Ed25519CommandSigner } from "../crypto/ed25519-command-signer.js";
@@ -32,35 +30,25 @@ class RecordingBroker implements DeviceCredentials, CommandTransport {
 }
 
 describe("DeviceControlService over gRPC (tokens from a local JWKS issuer, PGlite)", { timeout: 120_000 }, () => {
-  let jwks: HttpServer;
-  let issuer: string;
-  let signingKey: CryptoKey;
+  let tokens: TestIssuer;
   let server: Server;
   let client: Client;
   let embedded: EmbeddedPostgres;
   let prisma: PrismaClient;
   const broker = new RecordingBroker();
-  const lines: string[] = [];
+  const logs = captureLogs();
 
-  const token = (org: string, roles: string[], subject = "user-1") =>
-    new SignJWT({ yunxi_org: org, roles }).setProtectedHeader({ alg: "RS256", kid: "k1" }).setIssuer(issuer).setSubject(subject).setIssuedAt().setExpirationTime("5m").sign(signingKey);
+  const token = (org: string, roles: string[], subject = "user-1") => tokens.sign({ yunxi_org: org, roles }, subject, "5m");
   const call = async <Res>(method: string, request: unknown, bearer?: string) =>
     callUnary<unknown, Res>(client, method, request, { requestId: "t", ...(bearer ? { bearerToken: bearer } : {}) }, 15_000);
   const rejectsWith = (promise: Promise<unknown>, kind: ErrorKind, field?: string) =>
     assert.rejects(promise, (error: unknown) => isYunxiError(error, kind) && (field === undefined || error.violations.some((v) => v.field === field)));
 
   before(async () => {
-    const pair = await generateKeyPair("RS256");
-    signingKey = pair.privateKey;
-    const jwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: "k1", alg: "RS256", use: "sig" };
-    jwks = createServer((_req, res) => res.setHeader("content-type", "application/json").end(JSON.stringify({ keys: [jwk] })));
-    await new Promise<void>((done) => jwks.listen(0, "127.0.0.1", done));
-    issuer = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}`;
-
+    tokens = await startTestIssuer();
     embedded = await EmbeddedPostgres.open();
     prisma = await migratedPrisma(await embedded.database("device_control"));
-    const { Writable } = await import("node:stream");
-    const logger = createRootLogger({ level: "debug", destination: new Writable({ write: (chunk: Buffer, _e, done) => (lines.push(chunk.toString()), done()) }) });
+    const logger = logs.logger;
     const service = makeDeviceControl({
       repository: new PrismaDeviceRepository(prisma, encodeDeviceControlEvents),
       credentials: broker,
@@ -71,7 +59,7 @@ describe("DeviceControlService over gRPC (tokens from a local JWKS issuer, PGlit
     });
     const definition = deviceControlServiceDefinition();
     server = new Server();
-    server.addService(definition.service, makeDeviceControlGrpc(service, new JwksTokenVerifier({ issuer, jwksUrl: `${issuer}/jwks` }), logger));
+    server.addService(definition.service, makeDeviceControlGrpc(service, tokens.verifier, logger));
     const port = await new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
     client = createGrpcClient(definition.service, { address: `127.0.0.1:${port}` });
   });
@@ -80,7 +68,7 @@ describe("DeviceControlService over gRPC (tokens from a local JWKS issuer, PGlit
     await new Promise<void>((resolve) => (server ? server.tryShutdown(() => resolve()) : resolve()));
     await prisma?.$disconnect();
     await embedded?.close();
-    await new Promise<void>((done) => jwks.close(() => done()));
+    await tokens?.close();
   });
 
   it("provisions a device, returns its secret once, registers it with the broker and never logs the secret", async () => {
@@ -96,7 +84,7 @@ describe("DeviceControlService over gRPC (tokens from a local JWKS issuer, PGlit
     assert.equal(broker.registered.get(created.device.id), created.secret);
     const fetched = await call<Record<string, unknown>>("GetDevice", { deviceId: created.device.id }, admin);
     assert.equal(fetched["secret"], undefined);
-    assert.ok(!lines.join("").includes(created.secret), "the device secret reached the log");
+    assert.ok(!logs.text().includes(created.secret), "the device secret reached the log");
     await rejectsWith(call("CreateDevice", { serial: "SN-A-1", model: "YX-S1" }, admin), "AlreadyExists");
   });
 

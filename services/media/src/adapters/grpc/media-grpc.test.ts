@@ -5,10 +5,8 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { after, before, describe, it } from "node:test";
 import { Server, ServerCredentials, type Client, type ClientReadableStream, type Metadata, type ServiceError } from "@grpc/grpc-js";
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import {
   applyMigrations,
   callUnary,
@@ -20,7 +18,6 @@ import {
   fromServiceError,
   invalidArgument,
   isYunxiError,
-  JwksTokenVerifier,
   LocalBlobStore,
   notFound,
   unary,
@@ -29,6 +26,7 @@ import {
   type ErrorKind,
   type SqlDatabase,
 } from "@yunxi/platform";
+import { captureLogs, startTestIssuer, type TestIssuer } from "@yunxi/platform/testing";
 import { makeMediaService } from "../../app/media-service.js";
 import { mediaPrismaClient, PrismaMediaRepository } from "../db/prisma-media-repository.js";
 import { MIGRATIONS_DIR } from "../db/prisma-under-test.js";
@@ -95,24 +93,20 @@ describe("MediaService over gRPC on embedded PGlite, local blobs over HTTP, key-
   let dir: string;
   let blobs: LocalBlobStore;
   let http: HttpServer;
-  let jwks: HttpServer;
-  let issuer: string;
-  let signingKey: CryptoKey;
+  let tokens: TestIssuer;
   let kmServer: Server;
   let server: Server;
   let client: Client;
   let keys: GrpcDataKeys;
   let closePrisma: () => Promise<void>;
   const km = fakeKeyManagement();
-  const logLines: string[] = [];
-  const tokens: string[] = [];
+  const logs = captureLogs();
 
-  const sign = async (claims: Record<string, unknown>, subject: string): Promise<string> => {
-    const token = await new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: "k1" }).setIssuer(issuer).setSubject(subject).setIssuedAt().setExpirationTime("120s").sign(signingKey);
-    tokens.push(token);
-    return token;
+  // No organisation header: the token alone scopes the caller (one test adds a mismatched header itself).
+  const user = async (sub: string, org: string, roles: string[]): Promise<CallContext> => {
+    const { organisationId: _scoped, ...context } = await tokens.userContext(sub, org, roles);
+    return context;
   };
-  const user = async (sub: string, org: string, roles: string[]): Promise<CallContext> => ({ requestId: `r-${sub}`, bearerToken: await sign({ yunxi_org: org, roles }, sub) });
   const call = <Res>(method: string, request: unknown, context: CallContext) => callUnary<unknown, Res>(client, method, request, context, 20_000);
   const download = (mediaId: string, context: CallContext) =>
     new Promise<{ item: ItemReply; data: Buffer }>((resolve, reject) => {
@@ -133,26 +127,8 @@ describe("MediaService over gRPC on embedded PGlite, local blobs over HTTP, key-
   const put = (url: string, body: Buffer, contentType: string) => fetch(url, { method: "PUT", body, headers: { "content-type": contentType }, signal: AbortSignal.timeout(10_000) });
 
   before(async () => {
-    const pair = await generateKeyPair("RS256");
-    signingKey = pair.privateKey;
-    const jwk = { ...(await exportJWK(pair.publicKey)), kid: "k1", alg: "RS256", use: "sig" };
-    jwks = createServer((req, res) => {
-      res.setHeader("content-type", "application/json");
-      if (req.url === "/jwks") res.end(JSON.stringify({ keys: [jwk] }));
-      else res.writeHead(404).end("{}");
-    });
-    await new Promise<void>((done) => jwks.listen(0, "127.0.0.1", done));
-    issuer = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}`;
-
-    const logger = createRootLogger({
-      level: "debug",
-      destination: new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          logLines.push(chunk.toString("utf8"));
-          done();
-        },
-      }),
-    });
+    tokens = await startTestIssuer();
+    const logger = logs.logger;
 
     // Local blobs served over HTTP, as the gateway does in embedded mode: uploads go to presigned URLs.
     dir = await mkdtemp(join(tmpdir(), "media-grpc-"));
@@ -175,7 +151,7 @@ describe("MediaService over gRPC on embedded PGlite, local blobs over HTTP, key-
       repository: new PrismaMediaRepository(prisma),
       blobs,
       keys,
-      verifier: new JwksTokenVerifier({ issuer, jwksUrl: `${issuer}/jwks`, timeoutMs: 5000 }),
+      verifier: tokens.verifier,
       clock: { now: () => new Date() },
       logger,
       settings: { deviceQuotaBytes: 50_000, maxObjectBytes: 10_000_000, uploadUrlSeconds: 600, uploadTtlSeconds: 3600, chunkBytes: 4096 },
@@ -195,7 +171,7 @@ describe("MediaService over gRPC on embedded PGlite, local blobs over HTTP, key-
     await closePrisma?.();
     await embedded?.close();
     await new Promise<void>((done) => (http ? http.close(() => done()) : done()));
-    await new Promise<void>((done) => (jwks ? jwks.close(() => done()) : done()));
+    await tokens?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
@@ -243,8 +219,8 @@ describe("MediaService over gRPC on embedded PGlite, local blobs over HTTP, key-
     assert.equal(storedEvent.metadata.organisationId, "org-a");
 
     // Nothing secret in the logs: no tokens, no data keys, no content.
-    const log = logLines.join("");
-    for (const token of tokens) assert.equal(log.includes(token), false);
+    const log = logs.text();
+    for (const token of tokens.issued) assert.equal(log.includes(token), false);
     assert.equal(log.includes(photo.subarray(0, 40).toString("base64")), false);
     assert.equal(log.includes(row.wrapped_key), false);
   });

@@ -1,40 +1,21 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { failedPrecondition, httpStatusOf, kindOf, publicMessage, YunxiError, type CallContext } from "@yunxi/platform";
-import Fastify, { type FastifyInstance } from "fastify";
+import { failedPrecondition } from "@yunxi/platform";
 import { openApiDocument, withRoutes } from "../openapi.js";
 import { approvalRoutes } from "./approval.js";
-import type { GatewayDeps } from "./route-module.js";
+import { routeTestGateway } from "./route-test-support.js";
 
 const ID = "3f1c6f5e-0000-4000-8000-000000000000";
 const DOC = { objectKey: "docs/a.pdf", sha256: "a".repeat(64), contentType: "application/pdf" };
 
 describe("approval routes", () => {
-  let app: FastifyInstance;
-  const calls: { module: string; method: string; request: unknown; context: CallContext }[] = [];
-
-  before(async () => {
-    app = Fastify();
-    // The gateway's own error handler, reduced: kinds through the one table.
-    app.setErrorHandler((error: unknown, _request, reply) => {
-      const status = error instanceof YunxiError ? httpStatusOf(error) : ((error as { statusCode?: number }).statusCode ?? 500);
-      void reply.status(status).send({ error: { kind: kindOf(error), message: publicMessage(error), ...(error instanceof YunxiError && error.violations.length ? { violations: error.violations } : {}) } });
-    });
-    const deps = {
-      callContext: (request) => ({ requestId: "r", bearerToken: /^Bearer (\S+)$/.exec(request.headers.authorization ?? "")?.[1] ?? "" }),
-      call: async <Res>(module: string, _service: unknown, method: string, request: unknown, context: CallContext) => {
-        calls.push({ module, method, request, context });
-        if (method === "ApproveApplication") throw failedPrecondition("cannot approve an application that is DRAFT");
-        return { method } as Res;
-      },
-    } as Partial<GatewayDeps> as GatewayDeps;
-    await approvalRoutes.register(app, deps);
-    await app.ready();
+  const gateway = routeTestGateway((method) => {
+    if (method === "ApproveApplication") throw failedPrecondition("cannot approve an application that is DRAFT");
+    return { method };
   });
-  after(() => app.close());
-
-  const send = (method: "GET" | "POST" | "PUT", url: string, payload?: unknown) =>
-    app.inject({ method, url, headers: { authorization: "Bearer tok" }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const { app, calls, send } = gateway;
+  before(() => gateway.start(approvalRoutes));
+  after(() => gateway.close());
 
   it("maps each route to its RPC with the caller's token", async () => {
     const physical = { sealType: "OFFICIAL", sizeMm: 42, material: "COPPER" };

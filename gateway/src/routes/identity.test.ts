@@ -1,34 +1,18 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { httpStatusOf, kindOf, notFound, publicMessage, YunxiError, type CallContext, type PlatformConfig } from "@yunxi/platform";
-import Fastify, { type FastifyInstance } from "fastify";
+import { notFound, type PlatformConfig } from "@yunxi/platform";
 import { identityRoutes } from "./identity.js";
-import type { GatewayDeps } from "./route-module.js";
+import { routeTestGateway } from "./route-test-support.js";
 
 describe("identity routes", () => {
-  let app: FastifyInstance;
-  const calls: { module: string; method: string; request: unknown; context: CallContext }[] = [];
-
-  before(async () => {
-    app = Fastify();
-    app.setErrorHandler((error: unknown, _request, reply) => {
-      const status = error instanceof YunxiError ? httpStatusOf(error) : ((error as { statusCode?: number }).statusCode ?? 500);
-      void reply.status(status).send({ error: { kind: kindOf(error), message: publicMessage(error), ...(error instanceof YunxiError && error.violations.length ? { violations: error.violations } : {}) } });
-    });
-    const deps = {
-      platform: { BIND_HOST: "127.0.0.1", HTTP_PORT: 8080, PUBLIC_URL: "https://yunxi.example.cn/" } as PlatformConfig,
-      callContext: (request) => ({ requestId: "r", ...(request.headers.authorization ? { bearerToken: request.headers.authorization.slice(7) } : {}) }),
-      call: async <Res>(module: string, _service: unknown, method: string, request: unknown, context: CallContext) => {
-        calls.push({ module, method, request, context });
-        if (method === "GetJwks") return { jwksJson: '{"keys":[{"kty":"EC","kid":"k1"}]}' } as Res;
-        if ((request as { organisationCode?: string }).organisationCode === "NOPE") throw notFound("no organisation with that code");
-        return { accessToken: "jwt", tokenType: "Bearer" } as Res;
-      },
-    } as Partial<GatewayDeps> as GatewayDeps;
-    await identityRoutes.register(app, deps);
-    await app.ready();
+  const gateway = routeTestGateway((method, request) => {
+    if (method === "GetJwks") return { jwksJson: '{"keys":[{"kty":"EC","kid":"k1"}]}' };
+    if ((request as { organisationCode?: string }).organisationCode === "NOPE") throw notFound("no organisation with that code");
+    return { accessToken: "jwt", tokenType: "Bearer" };
   });
-  after(() => app.close());
+  const { app, calls } = gateway;
+  before(() => gateway.start(identityRoutes, { platform: { BIND_HOST: "127.0.0.1", HTTP_PORT: 8080, PUBLIC_URL: "https://yunxi.example.cn/" } as PlatformConfig }));
+  after(() => gateway.close());
 
   it("publishes the built-in issuer's discovery document and JWKS under /oidc", async () => {
     const discovery = await app.inject({ method: "GET", url: "/oidc/.well-known/openid-configuration" });

@@ -1,12 +1,11 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { loadPackageDefinition, Server, ServerCredentials, type ServerWritableStream, type ServiceDefinition } from "@grpc/grpc-js";
-import { contextFromMetadata, createRootLogger, httpStatusOf, kindOf, notFound, publicMessage, toServiceError, YunxiError, type CallContext } from "@yunxi/platform";
+import { contextFromMetadata, createRootLogger, notFound, toServiceError } from "@yunxi/platform";
 import { loadProtoDefinition } from "@yunxi/proto";
-import Fastify, { type FastifyInstance } from "fastify";
 import { openApiDocument, withRoutes } from "../openapi.js";
 import { mediaRoutes } from "./media.js";
-import type { GatewayDeps } from "./route-module.js";
+import { routeTestGateway } from "./route-test-support.js";
 
 const ID = "3f1c6f5e-0000-4000-8000-000000000000";
 const ITEM = {
@@ -15,9 +14,12 @@ const ITEM = {
 };
 
 describe("media routes", () => {
-  let app: FastifyInstance;
   let grpc: Server;
-  const calls: { module: string; method: string; request: unknown; context: CallContext }[] = [];
+  const gateway = routeTestGateway((method) => {
+    if (method === "CreateUpload") return { uploadId: ID, uploadUrl: "http://s3/put", contentType: "image/jpeg", urlExpiresAt: "2026-01-01T00:15:00.000Z", expiresAt: "2026-01-02T00:00:00.000Z" };
+    return ITEM;
+  });
+  const { calls, send } = gateway;
   const streamed: { mediaId: string; token?: string }[] = [];
 
   before(async () => {
@@ -39,31 +41,12 @@ describe("media routes", () => {
       },
     });
     const port = await new Promise<number>((resolve, reject) => grpc.bindAsync("127.0.0.1:0", ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
-
-    app = Fastify();
-    app.setErrorHandler((error: unknown, _request, reply) => {
-      const status = error instanceof YunxiError ? httpStatusOf(error) : ((error as { statusCode?: number }).statusCode ?? 500);
-      void reply.status(status).send({ error: { kind: kindOf(error), message: publicMessage(error), ...(error instanceof YunxiError && error.violations.length ? { violations: error.violations } : {}) } });
-    });
-    const deps = {
-      peers: { address: () => `127.0.0.1:${port}`, isLocal: () => false },
-      callContext: (request) => ({ requestId: "r", bearerToken: /^Bearer (\S+)$/.exec(request.headers.authorization ?? "")?.[1] ?? "" }),
-      call: async <Res>(module: string, _service: unknown, method: string, request: unknown, context: CallContext) => {
-        calls.push({ module, method, request, context });
-        if (method === "CreateUpload") return { uploadId: ID, uploadUrl: "http://s3/put", contentType: "image/jpeg", urlExpiresAt: "2026-01-01T00:15:00.000Z", expiresAt: "2026-01-02T00:00:00.000Z" } as Res;
-        return ITEM as Res;
-      },
-    } as Partial<GatewayDeps> as GatewayDeps;
-    await mediaRoutes.register(app, deps);
-    await app.ready();
+    await gateway.start(mediaRoutes, { peers: { address: () => `127.0.0.1:${port}`, isLocal: () => false } });
   });
   after(async () => {
-    await app.close();
+    await gateway.close();
     await new Promise<void>((done) => grpc.tryShutdown(() => done()));
   });
-
-  const send = (method: "GET" | "POST", url: string, payload?: unknown) =>
-    app.inject({ method, url, headers: { authorization: "Bearer tok" }, ...(payload === undefined ? {} : { payload: payload as object }) });
 
   it("maps uploads, completion and metadata to their RPCs with the caller's token", async () => {
     const created = await send("POST", "/api/v1/media/uploads", { kind: "photo", contentType: "image/jpeg", size: 11, sha256: "b".repeat(64), owner: { deviceId: "dev-1" }, impressionSequence: 3 });

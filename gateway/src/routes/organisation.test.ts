@@ -1,36 +1,17 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { httpStatusOf, kindOf, notFound, publicMessage, YunxiError, type CallContext } from "@yunxi/platform";
-import Fastify, { type FastifyInstance } from "fastify";
+import { notFound } from "@yunxi/platform";
 import { organisationRoutes } from "./organisation.js";
-import type { GatewayDeps } from "./route-module.js";
+import { routeTestGateway } from "./route-test-support.js";
 
 describe("organisation routes", () => {
-  let app: FastifyInstance;
-  const calls: { module: string; method: string; request: unknown; context: CallContext }[] = [];
-
-  before(async () => {
-    app = Fastify();
-    // The gateway's own error handler, reduced: kinds through the one table.
-    app.setErrorHandler((error: unknown, _request, reply) => {
-      const status = error instanceof YunxiError ? httpStatusOf(error) : ((error as { statusCode?: number }).statusCode ?? 500);
-      void reply.status(status).send({ error: { kind: kindOf(error), message: publicMessage(error), ...(error instanceof YunxiError && error.violations.length ? { violations: error.violations } : {}) } });
-    });
-    const deps = {
-      callContext: (request) => ({ requestId: "r", bearerToken: /^Bearer (\S+)$/.exec(request.headers.authorization ?? "")?.[1] ?? "" }),
-      call: async <Res>(module: string, _service: unknown, method: string, request: unknown, context: CallContext) => {
-        calls.push({ module, method, request, context });
-        if (method === "RenameDepartment") throw notFound("department not found");
-        return { method } as Res;
-      },
-    } as Partial<GatewayDeps> as GatewayDeps;
-    await organisationRoutes.register(app, deps);
-    await app.ready();
+  const gateway = routeTestGateway((method) => {
+    if (method === "RenameDepartment") throw notFound("department not found");
+    return { method };
   });
-  after(() => app.close());
-
-  const send = (method: "GET" | "POST" | "PATCH" | "PUT", url: string, payload?: unknown) =>
-    app.inject({ method, url, headers: { authorization: "Bearer tok" }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const { app, calls, send } = gateway;
+  before(() => gateway.start(organisationRoutes));
+  after(() => gateway.close());
 
   it("maps each route to its RPC with the caller's token", async () => {
     const cases: [Parameters<typeof send>, string, unknown][] = [

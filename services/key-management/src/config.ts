@@ -22,7 +22,7 @@ export const keyManagementConfig = defineConfig({
     /** Mix an ML-KEM-768 + X25519 secret into every QKD-derived key (security level qkd+pqc). */
     COMBINE_WITH_PQC: flag("false"),
     MAX_OPERATIONS_PER_VERSION: z.coerce.number().int().min(1).max(DEFAULT_MAX_OPERATIONS_PER_VERSION).default(DEFAULT_MAX_OPERATIONS_PER_VERSION),
-    /** Base64 of 32 bytes sealing key material at rest; a random per-process key when unset (memory stores only). */
+    /** Base64 of 32 bytes sealing key material at rest; derived from the platform signing secret when unset. */
     STORAGE_KEY: z
       .string()
       .refine((v) => Buffer.from(v, "base64").length === 32, "must be base64 of exactly 32 bytes")

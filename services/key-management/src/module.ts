@@ -1,20 +1,24 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { defineModule, type Logger } from "@yunxi/platform";
+import { fileURLToPath } from "node:url";
+import { createTokenVerifier, defineModule, OutboxRelay, schemaNameOf, signingSecret, type Logger, type TokenVerifier } from "@yunxi/platform";
 import { AesGcmMaterialSealer } from "./adapters/crypto/aes-gcm-material-sealer.js";
 import { createSuiteCiphers } from "./adapters/crypto/ciphers.js";
+import { storageKeyFrom } from "./adapters/crypto/storage-key.js";
+import { keyManagementPrismaClient, PrismaKeyStore, PrismaPolicyStore } from "./adapters/db/prisma-key-store.js";
 import { Etsi014Client } from "./adapters/etsi014/etsi014-client.js";
 import { Etsi014KeySource } from "./adapters/etsi014/etsi014-key-source.js";
 import { KmeHttpsServer } from "./adapters/etsi014/kme-https-server.js";
 import { KmeSimulator } from "./adapters/etsi014/kme-simulator.js";
 import { generateSimulatorPki } from "./adapters/etsi014/pki.js";
-import { keyManagementServiceDefinition, makeKeyManagementGrpc, type Authenticate } from "./adapters/grpc/key-management-grpc.js";
-import { EventBusAuditPublisher } from "./adapters/events/event-bus-audit-publisher.js";
+import { keyManagementServiceDefinition, makeKeyManagementGrpc } from "./adapters/grpc/key-management-grpc.js";
+import { OutboxAuditPublisher } from "./adapters/events/event-bus-audit-publisher.js";
 import { MemoryAuditPublisher } from "./adapters/memory/memory-audit-publisher.js";
 import { MemoryKeyStore, MemoryPolicyStore } from "./adapters/memory/memory-key-store.js";
 import { HybridPqcKeySource, LocalHybridKemPeer, type HybridKemPeer } from "./adapters/pqc/hybrid-pqc-key-source.js";
 import { makeEnvelopeService, type EnvelopeService } from "./app/envelope-service.js";
 import type { AuditPublisher, KeySource, KeyStore, PolicyStore } from "./app/ports.js";
+import { verifyStorageKey } from "./app/storage-key-check.js";
 import { keyManagementConfig, type KeyManagementConfig } from "./config.js";
 import { QKD_LINK_PROFILES } from "./domain/qkd-link-profiles.js";
 
@@ -27,22 +31,34 @@ export interface KeyManagementDeps {
   readonly keys?: KeyStore;
   readonly policies?: PolicyStore;
   readonly audit?: AuditPublisher;
-  readonly authenticate?: Authenticate;
+  /** Verifies callers' access tokens (the platform's `createTokenVerifier` in the module). */
+  readonly verifier: TokenVerifier;
+  /**
+   * The platform signing secret the storage key is derived from when KEY_MANAGEMENT_STORAGE_KEY is unset.
+   * Without either, the storage key is random per process, which only suits the memory stores.
+   */
+  readonly signingSecret?: string;
 }
 
-/** Builds the use cases and the gRPC implementation from ports (plain factory, no container). */
-export function createKeyManagement(deps: KeyManagementDeps): { service: EnvelopeService; grpc: ReturnType<typeof makeKeyManagementGrpc>; audit: AuditPublisher } {
+/**
+ * Builds the use cases and the gRPC implementation from ports (plain factory, no container). Rejects
+ * (FailedPrecondition) when stored key material cannot be unwrapped with the storage key.
+ */
+export async function createKeyManagement(deps: KeyManagementDeps): Promise<{ service: EnvelopeService; grpc: ReturnType<typeof makeKeyManagementGrpc>; audit: AuditPublisher }> {
   const { config, logger } = deps;
   const audit = deps.audit ?? new MemoryAuditPublisher();
-  const storageKey = config.STORAGE_KEY ? Buffer.from(config.STORAGE_KEY, "base64") : randomBytes(32);
+  const keys = deps.keys ?? new MemoryKeyStore();
+  const storageKey = config.STORAGE_KEY || deps.signingSecret !== undefined ? storageKeyFrom(config.STORAGE_KEY, deps.signingSecret ?? "") : randomBytes(32);
+  const sealer = new AesGcmMaterialSealer(storageKey);
+  storageKey.fill(0);
+  await verifyStorageKey(keys, sealer);
   const service = makeEnvelopeService({
-    // Memory stores until the Prisma-backed KeyStore lands; keys do not survive a restart yet.
-    keys: deps.keys ?? new MemoryKeyStore(),
+    keys,
     policies: deps.policies ?? new MemoryPolicyStore(),
     ciphers: createSuiteCiphers(),
     qkd: deps.qkd,
     pqc: new HybridPqcKeySource(config.SAE_ID, deps.pqcPeer ?? new LocalHybridKemPeer(config.PEER_SAE_ID)),
-    sealer: new AesGcmMaterialSealer(storageKey),
+    sealer,
     audit,
     clock: { now: () => new Date() },
     logger,
@@ -50,8 +66,7 @@ export function createKeyManagement(deps: KeyManagementDeps): { service: Envelop
     combineWithPqc: config.COMBINE_WITH_PQC,
     maxOperationsPerVersion: config.MAX_OPERATIONS_PER_VERSION,
   });
-  storageKey.fill(0);
-  return { service, grpc: makeKeyManagementGrpc(service, logger, deps.authenticate), audit };
+  return { service, grpc: makeKeyManagementGrpc(service, logger, deps.verifier), audit };
 }
 
 /**
@@ -88,8 +103,18 @@ export const keyManagementModule = defineModule({
   name: "key-management",
   description: "QKD key pools (ETSI GS QKD 014), trusted-node relay, envelope encryption (AES-256-GCM / SM4), PQC hybrid fallback",
   config: keyManagementConfig,
+  uses: ["database", "events"],
+  migrationsDir: fileURLToPath(new URL("../prisma/migrations", import.meta.url)),
   async start(ctx) {
     const config = ctx.config as KeyManagementConfig;
+    const db = await ctx.infrastructure.database(schemaNameOf(ctx.name));
+    const prisma = keyManagementPrismaClient(db);
+    const relay = new OutboxRelay({ db, bus: await ctx.infrastructure.eventBus(), logger: ctx.logger });
+    relay.start();
+    ctx.onStop(async () => {
+      await relay.stop();
+      await prisma.$disconnect();
+    });
     const kme = await connectKme(config, ctx.logger);
     ctx.onStop(kme.stop);
     const qkd = new Etsi014KeySource({
@@ -102,8 +127,17 @@ export const keyManagementModule = defineModule({
     });
     // A KME that is down at startup must not stop the process: keys fall back per policy and refill later.
     await qkd.refill().catch((error: unknown) => ctx.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "initial qkd refill failed"));
-    const audit = new EventBusAuditPublisher(await ctx.infrastructure.eventBus());
-    const { grpc } = createKeyManagement({ config, logger: ctx.logger, qkd, audit });
+    const { grpc } = await createKeyManagement({
+      config,
+      logger: ctx.logger,
+      qkd,
+      keys: new PrismaKeyStore(prisma),
+      policies: new PrismaPolicyStore(prisma),
+      audit: new OutboxAuditPublisher(db, () => relay.nudge()),
+      verifier: createTokenVerifier(ctx.platform),
+      // The embedded mode keeps its signing secret in the data directory, so a restart derives the same storage key.
+      ...(config.STORAGE_KEY ? {} : { signingSecret: ctx.platform.SIGNING_SECRET ?? signingSecret(ctx.platform.DATA_DIR) }),
+    });
     const { service, packageDefinition } = keyManagementServiceDefinition();
     ctx.grpc.addService(service, grpc, packageDefinition);
   },

@@ -26,6 +26,7 @@ import type {
   PolicyStore,
   SuiteCipher,
 } from "./ports.js";
+import { sealContext } from "./storage-key-check.js";
 
 export interface EnvelopeServiceDeps {
   readonly keys: KeyStore;
@@ -71,6 +72,7 @@ const DATA_KEY_BYTES = 32;
 const KEY_BYTES = 32;
 /** Vault Transit's default cap for one encrypt call; bulk data belongs under a data key instead. */
 const MAX_PLAINTEXT_BYTES = 32 * 1024 * 1024;
+const MAX_RESERVE_ATTEMPTS = 8;
 
 /**
  * Envelope encryption modelled on Vault Transit: named key-encryption keys per organisation with
@@ -141,10 +143,6 @@ export function makeEnvelopeService(deps: EnvelopeServiceDeps) {
     return kek;
   }
 
-  function sealContext(organisationId: string, name: string, version: number): string {
-    return `${organisationId}/${name}/${version}`;
-  }
-
   async function load(ctx: CallContext, name: string) {
     checkOrganisationId(ctx.organisationId);
     checkKeyName(name);
@@ -162,11 +160,6 @@ export function makeEnvelopeService(deps: EnvelopeServiceDeps) {
   function aadFor(header: string, context: Buffer): Buffer {
     // The header is authenticated too, so a body cannot be re-labelled with another key, version or level.
     return Buffer.concat([Buffer.from(header, "utf8"), Buffer.from([0]), context]);
-  }
-
-  async function reserve(ring: KeyRing, version: KeyVersion): Promise<void> {
-    const ok = await deps.keys.reserveOperations(ring.organisationId, ring.name, version.version, 1, ring.maxOperationsPerVersion);
-    if (!ok) throw resourceExhaustedFor(ring, version);
   }
 
   function encryptWith(stored: { ring: KeyRing; sealedMaterial: ReadonlyMap<number, Buffer> }, version: KeyVersion, plaintext: Buffer, context: Buffer): string {
@@ -196,20 +189,29 @@ export function makeEnvelopeService(deps: EnvelopeServiceDeps) {
     }
   }
 
-  /** Encrypt under the latest version, rotating first if it reached its usage limit. */
+  /**
+   * Encrypt under the latest version, rotating first if it reached its usage limit. Concurrent callers
+   * may find the limit reached between reading and reserving, or race to rotate: they retry (bounded).
+   */
   async function latestForEncryption(ctx: CallContext, name: string) {
-    let stored = await load(ctx, name);
-    if (latestVersion(stored.ring).operations >= stored.ring.maxOperationsPerVersion) {
-      await rotateKey(ctx, name, "usage limit reached");
-      stored = await load(ctx, name);
+    for (let attempt = 0; attempt < MAX_RESERVE_ATTEMPTS; attempt++) {
+      const stored = await load(ctx, name);
+      const version = latestVersion(stored.ring);
+      if (version.operations < stored.ring.maxOperationsPerVersion && (await deps.keys.reserveOperations(ctx.organisationId, name, version.version, 1, stored.ring.maxOperationsPerVersion))) {
+        return { stored, version };
+      }
+      await rotateKey(ctx, name, "usage limit reached", version.version).catch((error: unknown) => {
+        // Another caller rotated first; its new version is what we wanted.
+        if (!isYunxiError(error, "AlreadyExists")) throw error;
+      });
     }
-    const version = latestVersion(stored.ring);
-    await reserve(stored.ring, version);
-    return { stored, version };
+    throw unavailable(`key ${name} is rotating under heavy use; retry`);
   }
 
-  async function rotateKey(ctx: CallContext, name: string, reason = "requested"): Promise<KeyInfo> {
+  /** Adds a version; with `ifLatest`, only if that is still the latest (so racing auto-rotations make one). */
+  async function rotateKey(ctx: CallContext, name: string, reason = "requested", ifLatest?: number): Promise<KeyInfo> {
     const stored = await load(ctx, name);
+    if (ifLatest !== undefined && latestVersion(stored.ring).version !== ifLatest) return info(stored.ring);
     const policy = await policyOf(ctx.organisationId);
     const next = latestVersion(stored.ring).version + 1;
     const { material, provenance } = await obtainMaterial(ctx, name, policy.requireQkd);
@@ -221,30 +223,32 @@ export function makeEnvelopeService(deps: EnvelopeServiceDeps) {
     return info((await load(ctx, name)).ring);
   }
 
+  async function createKey(ctx: CallContext, name: string, options: { suite?: Suite } = {}): Promise<KeyInfo> {
+    checkOrganisationId(ctx.organisationId);
+    checkKeyName(name);
+    if (await deps.keys.get(ctx.organisationId, name)) throw alreadyExists(`key ${name} already exists`);
+    const policy = await policyOf(ctx.organisationId);
+    const suite = options.suite ?? policy.suite;
+    const { material, provenance } = await obtainMaterial(ctx, name, policy.requireQkd);
+    const ring: KeyRing = {
+      organisationId: ctx.organisationId,
+      name,
+      suite,
+      versions: [{ version: 1, createdAt: deps.clock.now(), provenance, operations: 0 }],
+      minDecryptionVersion: 1,
+      maxOperationsPerVersion: maxOperations,
+    };
+    const kek = deriveKek(ring, 1, material);
+    const sealed = deps.sealer.seal(kek, sealContext(ctx.organisationId, name, 1));
+    kek.fill(0);
+    await deps.keys.create({ ring, sealedMaterial: new Map([[1, sealed]]) });
+    await audit(ctx, "create-key", { keyName: name, keyVersion: 1, provenance });
+    return info(ring);
+  }
+
   return {
     /** Creates a key ring with version 1 in the organisation's suite (or an explicit one). */
-    async createKey(ctx: CallContext, name: string, options: { suite?: Suite } = {}): Promise<KeyInfo> {
-      checkOrganisationId(ctx.organisationId);
-      checkKeyName(name);
-      if (await deps.keys.get(ctx.organisationId, name)) throw alreadyExists(`key ${name} already exists`);
-      const policy = await policyOf(ctx.organisationId);
-      const suite = options.suite ?? policy.suite;
-      const { material, provenance } = await obtainMaterial(ctx, name, policy.requireQkd);
-      const ring: KeyRing = {
-        organisationId: ctx.organisationId,
-        name,
-        suite,
-        versions: [{ version: 1, createdAt: deps.clock.now(), provenance, operations: 0 }],
-        minDecryptionVersion: 1,
-        maxOperationsPerVersion: maxOperations,
-      };
-      const kek = deriveKek(ring, 1, material);
-      const sealed = deps.sealer.seal(kek, sealContext(ctx.organisationId, name, 1));
-      kek.fill(0);
-      await deps.keys.create({ ring, sealedMaterial: new Map([[1, sealed]]) });
-      await audit(ctx, "create-key", { keyName: name, keyVersion: 1, provenance });
-      return info(ring);
-    },
+    createKey,
 
     async getKey(ctx: CallContext, name: string): Promise<KeyInfo> {
       return info((await load(ctx, name)).ring);
@@ -290,8 +294,17 @@ export function makeEnvelopeService(deps: EnvelopeServiceDeps) {
       }
     },
 
-    /** A fresh data key; `wrappedOnly` returns only its ciphertext (AWS GenerateDataKeyWithoutPlaintext). */
-    async generateDataKey(ctx: CallContext, name: string, options: { wrappedOnly?: boolean; context?: Buffer } = {}): Promise<DataKey> {
+    /**
+     * A fresh data key; `wrappedOnly` returns only its ciphertext (AWS GenerateDataKeyWithoutPlaintext);
+     * `createIfMissing` creates the key ring first (in the organisation's policy suite) if it does not exist.
+     */
+    async generateDataKey(ctx: CallContext, name: string, options: { wrappedOnly?: boolean; context?: Buffer; createIfMissing?: boolean } = {}): Promise<DataKey> {
+      if (options.createIfMissing && !(await deps.keys.get(checkOrganisationId(ctx.organisationId), checkKeyName(name)))) {
+        await createKey(ctx, name).catch((error: unknown) => {
+          // A concurrent first use created it: use theirs.
+          if (!isYunxiError(error, "AlreadyExists")) throw error;
+        });
+      }
       const { stored, version } = await latestForEncryption(ctx, name);
       const dataKey = randomBytes(DATA_KEY_BYTES);
       const ciphertext = encryptWith(stored, version, dataKey, options.context ?? Buffer.alloc(0));
@@ -330,8 +343,3 @@ function info(ring: KeyRing): KeyInfo {
     versions: ring.versions.map((v) => ({ version: v.version, securityLevel: v.provenance.securityLevel, operations: v.operations, createdAt: v.createdAt })),
   };
 }
-
-function resourceExhaustedFor(ring: KeyRing, version: KeyVersion) {
-  return unavailable(`key ${ring.name} version ${version.version} reached its usage limit while rotating; retry`);
-}
-

@@ -40,6 +40,14 @@ export interface StoredKeyRing {
   readonly sealedMaterial: ReadonlyMap<number, Buffer>;
 }
 
+/** One version's sealed material and the names it is bound to (for checking the storage key at startup). */
+export interface SealedVersion {
+  readonly organisationId: string;
+  readonly name: string;
+  readonly version: number;
+  readonly sealedMaterial: Buffer;
+}
+
 /** Key rings and their wrapped versions. Counters change atomically so usage limits hold under concurrency. */
 export interface KeyStore {
   get(organisationId: string, name: string): Promise<StoredKeyRing | undefined>;
@@ -52,6 +60,8 @@ export interface KeyStore {
    * This is the only place usage is counted, so the limit cannot be overrun by concurrent callers.
    */
   reserveOperations(organisationId: string, name: string, version: number, count: number, limit: number): Promise<boolean>;
+  /** Any one stored version (the newest), or undefined when the store holds none. */
+  anySealedVersion(): Promise<SealedVersion | undefined>;
 }
 
 /** Per-organisation crypto policy. */

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import protobuf from "protobufjs";
-import { encodeEvent, type EventBus } from "@yunxi/platform";
+import { appendToOutbox, encodeEvent, type BusMessage, type EventBus, type SqlDatabase } from "@yunxi/platform";
 import { PROTO_ROOT } from "@yunxi/proto";
 import type { AuditPublisher, KeyOperationEvent } from "../../app/ports.js";
 
@@ -14,10 +14,35 @@ export function keyOperationEventType(): protobuf.Type {
   return root.lookupType("yunxi.key_management.v1.KeyOperationEvent");
 }
 
+/** The bus message of one key-operation event (key = organisation, so one organisation's events stay in order). */
+export function keyOperationMessage(type: protobuf.Type, event: KeyOperationEvent): BusMessage {
+  const organisationId = event.organisationId || PLATFORM_ORGANISATION;
+  return encodeEvent({
+    topic: KEY_OPERATION_TOPIC,
+    type,
+    organisationId,
+    aggregateId: organisationId,
+    occurredAt: event.occurredAt,
+    payload: {
+      operation: event.operation,
+      outcome: event.outcome,
+      actor: event.actor,
+      organisationId: event.organisationId,
+      keyName: event.keyName,
+      keyVersion: event.keyVersion,
+      securityLevel: event.securityLevel,
+      qkdKeyIds: [...event.qkdKeyIds],
+      path: [...event.path],
+      detail: event.detail,
+      occurredAt: event.occurredAt.toISOString(),
+    },
+  });
+}
+
 /**
- * Publishes key-operation audit events on the event bus (topic `yunxi.key-management.v1.key-operation`,
- * key = organisation) for the audit service's ledger. Publishing is awaited, so an operation whose
- * audit event cannot be delivered fails rather than going unrecorded.
+ * Publishes key-operation audit events straight on the event bus. Publishing is awaited, so an
+ * operation whose event cannot be delivered fails rather than going unrecorded. The module uses
+ * `OutboxAuditPublisher` instead; this one serves deployments without the service database.
  */
 export class EventBusAuditPublisher implements AuditPublisher {
   private readonly type = keyOperationEventType();
@@ -25,27 +50,25 @@ export class EventBusAuditPublisher implements AuditPublisher {
   constructor(private readonly bus: EventBus) {}
 
   async publish(event: KeyOperationEvent): Promise<void> {
-    const organisationId = event.organisationId || PLATFORM_ORGANISATION;
-    const message = encodeEvent({
-      topic: KEY_OPERATION_TOPIC,
-      type: this.type,
-      organisationId,
-      aggregateId: organisationId,
-      occurredAt: event.occurredAt,
-      payload: {
-        operation: event.operation,
-        outcome: event.outcome,
-        actor: event.actor,
-        organisationId: event.organisationId,
-        keyName: event.keyName,
-        keyVersion: event.keyVersion,
-        securityLevel: event.securityLevel,
-        qkdKeyIds: [...event.qkdKeyIds],
-        path: [...event.path],
-        detail: event.detail,
-        occurredAt: event.occurredAt.toISOString(),
-      },
-    });
-    await this.bus.publish([message]);
+    await this.bus.publish([keyOperationMessage(this.type, event)]);
+  }
+}
+
+/**
+ * Writes key-operation audit events to the service's transactional outbox (`outbox_event`); the
+ * module's `OutboxRelay` publishes them on topic `yunxi.key-management.v1.key-operation`. An event that
+ * is committed survives a bus outage or a restart. `afterAppend` lets the module nudge the relay.
+ */
+export class OutboxAuditPublisher implements AuditPublisher {
+  private readonly type = keyOperationEventType();
+
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly afterAppend: () => void = () => undefined,
+  ) {}
+
+  async publish(event: KeyOperationEvent): Promise<void> {
+    await appendToOutbox(this.db, keyOperationMessage(this.type, event));
+    this.afterAppend();
   }
 }

@@ -1,7 +1,7 @@
 import type { ServiceDefinition, UntypedServiceImplementation } from "@grpc/grpc-js";
 import { loadPackageDefinition } from "@grpc/grpc-js";
 import type { PackageDefinition } from "@grpc/proto-loader";
-import { invalidArgument, unary, unauthenticated, type CallContext as GrpcCallContext, type Logger } from "@yunxi/platform";
+import { authenticate, invalidArgument, permissionDenied, requirePermission, unary, type Caller, type Logger, type Permission, type TokenVerifier } from "@yunxi/platform";
 import { loadProtoDefinition } from "@yunxi/proto";
 import type { CallContext, EnvelopeService, KeyInfo } from "../../app/envelope-service.js";
 import type { SecurityLevel, Suite } from "../../domain/suites.js";
@@ -17,12 +17,6 @@ export function keyManagementServiceDefinition(): { packageDefinition: PackageDe
   return { packageDefinition, service: loaded.yunxi.key_management.v1.KeyManagementService.service };
 }
 
-/**
- * Establishes who calls and for which organisation. Until token checks are wired (identity service),
- * the module passes one that requires the organisation header; see docs/key-management.md.
- */
-export type Authenticate = (context: GrpcCallContext) => Promise<CallContext>;
-
 const SUITE_TO_PROTO: Record<Suite, string> = { "aes-256-gcm": "SUITE_AES_256_GCM", "sm4-ctr-hmac-sm3": "SUITE_SM4_CTR_HMAC_SM3" };
 const SUITE_FROM_PROTO: Record<string, Suite | undefined> = { SUITE_AES_256_GCM: "aes-256-gcm", SUITE_SM4_CTR_HMAC_SM3: "sm4-ctr-hmac-sm3" };
 const LEVEL_TO_PROTO: Record<SecurityLevel, string> = { qkd: "SECURITY_LEVEL_QKD", "qkd+pqc": "SECURITY_LEVEL_QKD_PQC", pqc: "SECURITY_LEVEL_PQC" };
@@ -31,29 +25,44 @@ interface NamedRequest {
   name: string;
 }
 
-/** Requires the organisation from the call context; the actor is the request id until tokens are verified here. */
-export const organisationFromContext: Authenticate = async (context) => {
-  if (!context.organisationId) throw unauthenticated("the call carries no organisation (x-yunxi-organisation)");
-  return { actor: context.bearerToken ? "bearer" : `request:${context.requestId}`, organisationId: context.organisationId };
-};
+/** Permissions that make a caller a member who may use the organisation's keys (media acts for these callers). */
+export const DATA_KEY_PERMISSIONS: readonly Permission[] = ["application.create", "device.manage", "records.read"];
 
-/** gRPC handlers translating KeyManagementService calls to the envelope service. */
-export function makeKeyManagementGrpc(service: EnvelopeService, logger: Logger, authenticate: Authenticate = organisationFromContext): UntypedServiceImplementation {
-  const handle = <Req, Res>(fn: (request: Req, ctx: CallContext) => Promise<Res>) =>
-    unary<Req, Res>(logger, async (request, context) => fn(request, await authenticate(context)));
+type Access = "manage" | "use" | "read";
+
+function authorise(caller: Caller, access: Access): void {
+  if (access === "manage") return requirePermission(caller, "keys.manage");
+  const allowed = access === "read" ? [...DATA_KEY_PERMISSIONS, "keys.manage" as const] : DATA_KEY_PERMISSIONS;
+  if (!allowed.some((p) => caller.permissions.has(p))) throw permissionDenied(`missing permission: one of ${allowed.join(", ")}`);
+}
+
+/**
+ * gRPC handlers translating KeyManagementService calls to the envelope service. Every call verifies the
+ * bearer token and acts only in the token's organisation; key-ring management needs `keys.manage`, data
+ * keys and encrypt/decrypt/rewrap need a member holding one of DATA_KEY_PERMISSIONS.
+ */
+export function makeKeyManagementGrpc(service: EnvelopeService, logger: Logger, verifier: TokenVerifier): UntypedServiceImplementation {
+  const handle = <Req, Res>(access: Access, fn: (request: Req, ctx: CallContext) => Promise<Res>) =>
+    unary<Req, Res>(logger, async (request, context) => {
+      const caller = await authenticate(verifier, context);
+      authorise(caller, access);
+      return fn(request, { actor: caller.userId, organisationId: caller.organisationId });
+    });
 
   return {
-    CreateKey: handle<NamedRequest & { suite: string }, unknown>(async (req, ctx) => {
+    CreateKey: handle<NamedRequest & { suite: string }, unknown>("manage", async (req, ctx) => {
       const suite = optionalSuite(req.suite);
       return keyInfo(await service.createKey(ctx, req.name, suite ? { suite } : {}));
     }),
-    GetKey: handle<NamedRequest, unknown>(async (req, ctx) => keyInfo(await service.getKey(ctx, req.name))),
-    RotateKey: handle<NamedRequest, unknown>(async (req, ctx) => keyInfo(await service.rotateKey(ctx, req.name))),
-    SetKeyConfig: handle<NamedRequest & { minDecryptionVersion: number }, unknown>(async (req, ctx) =>
+    GetKey: handle<NamedRequest, unknown>("read", async (req, ctx) => keyInfo(await service.getKey(ctx, req.name))),
+    RotateKey: handle<NamedRequest, unknown>("manage", async (req, ctx) => keyInfo(await service.rotateKey(ctx, req.name))),
+    SetKeyConfig: handle<NamedRequest & { minDecryptionVersion: number }, unknown>("manage", async (req, ctx) =>
       keyInfo(await service.setMinDecryptionVersion(ctx, req.name, req.minDecryptionVersion)),
     ),
-    GenerateDataKey: handle<NamedRequest & { wrappedOnly: boolean; context: Buffer }, unknown>(async (req, ctx) => {
-      const dataKey = await service.generateDataKey(ctx, req.name, { wrappedOnly: req.wrappedOnly, context: req.context });
+    GenerateDataKey: handle<NamedRequest & { wrappedOnly: boolean; context: Buffer }, unknown>("use", async (req, ctx) => {
+      // A member's first data key creates the organisation's key ring under its policy (as Vault Transit
+      // upserts on encrypt), so media works before an administrator sets keys up; rotation stays managed.
+      const dataKey = await service.generateDataKey(ctx, req.name, { wrappedOnly: req.wrappedOnly, context: req.context, createIfMissing: true });
       return {
         plaintext: dataKey.plaintext ?? Buffer.alloc(0),
         ciphertext: dataKey.ciphertext,
@@ -61,22 +70,22 @@ export function makeKeyManagementGrpc(service: EnvelopeService, logger: Logger, 
         securityLevel: LEVEL_TO_PROTO[dataKey.securityLevel],
       };
     }),
-    Encrypt: handle<NamedRequest & { plaintext: Buffer; context: Buffer }, unknown>(async (req, ctx) => ({
+    Encrypt: handle<NamedRequest & { plaintext: Buffer; context: Buffer }, unknown>("use", async (req, ctx) => ({
       ciphertext: await service.encrypt(ctx, req.name, req.plaintext, req.context),
     })),
-    Decrypt: handle<NamedRequest & { ciphertext: string; context: Buffer }, unknown>(async (req, ctx) => ({
+    Decrypt: handle<NamedRequest & { ciphertext: string; context: Buffer }, unknown>("use", async (req, ctx) => ({
       plaintext: await service.decrypt(ctx, req.name, req.ciphertext, req.context),
     })),
-    ReWrap: handle<NamedRequest & { ciphertext: string; context: Buffer }, unknown>(async (req, ctx) => ({
+    ReWrap: handle<NamedRequest & { ciphertext: string; context: Buffer }, unknown>("use", async (req, ctx) => ({
       ciphertext: await service.rewrap(ctx, req.name, req.ciphertext, req.context),
     })),
-    SetOrganisationPolicy: handle<{ suite: string; requireQkd: boolean }, unknown>(async (req, ctx) => {
+    SetOrganisationPolicy: handle<{ suite: string; requireQkd: boolean }, unknown>("manage", async (req, ctx) => {
       const suite = optionalSuite(req.suite);
       if (!suite) throw invalidArgument("suite is required", { violations: [{ field: "suite", message: "AES_256_GCM or SM4_CTR_HMAC_SM3" }] });
       const policy = await service.setPolicy(ctx, { suite, requireQkd: req.requireQkd });
       return { organisationId: policy.organisationId, suite: SUITE_TO_PROTO[policy.suite], requireQkd: policy.requireQkd };
     }),
-    GetOrganisationPolicy: handle<Record<string, never>, unknown>(async (_req, ctx) => {
+    GetOrganisationPolicy: handle<Record<string, never>, unknown>("read", async (_req, ctx) => {
       const policy = await service.getPolicy(ctx.organisationId);
       return { organisationId: policy.organisationId, suite: SUITE_TO_PROTO[policy.suite], requireQkd: policy.requireQkd };
     }),

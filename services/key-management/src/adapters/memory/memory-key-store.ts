@@ -1,6 +1,6 @@
 import { alreadyExists, notFound } from "@yunxi/platform";
 import type { KeyVersion } from "../../domain/key-ring.js";
-import type { KeyStore, OrganisationPolicy, PolicyStore, StoredKeyRing } from "../../app/ports.js";
+import type { KeyStore, OrganisationPolicy, PolicyStore, SealedVersion, StoredKeyRing } from "../../app/ports.js";
 
 /** In-process key store for the embedded mode and tests; a Prisma-backed one replaces it in production. */
 export class MemoryKeyStore implements KeyStore {
@@ -20,6 +20,7 @@ export class MemoryKeyStore implements KeyStore {
 
   async addVersion(organisationId: string, name: string, version: KeyVersion, sealedMaterial: Buffer): Promise<void> {
     const stored = this.require(organisationId, name);
+    if (stored.sealedMaterial.has(version.version)) throw alreadyExists(`key ${name} version ${version.version} already exists; retry`);
     const material = new Map(stored.sealedMaterial);
     material.set(version.version, sealedMaterial);
     this.rings.set(keyOf(organisationId, name), { ring: { ...stored.ring, versions: [...stored.ring.versions, structuredClone(version)] }, sealedMaterial: material });
@@ -38,6 +39,13 @@ export class MemoryKeyStore implements KeyStore {
     const versions = stored.ring.versions.map((v) => (v.version === version ? { ...v, operations: v.operations + count } : v));
     this.rings.set(keyOf(organisationId, name), { ...stored, ring: { ...stored.ring, versions } });
     return true;
+  }
+
+  async anySealedVersion(): Promise<SealedVersion | undefined> {
+    for (const { ring, sealedMaterial } of this.rings.values()) {
+      for (const [version, sealed] of sealedMaterial) return { organisationId: ring.organisationId, name: ring.name, version, sealedMaterial: Buffer.from(sealed) };
+    }
+    return undefined;
   }
 
   private require(organisationId: string, name: string): StoredKeyRing {

@@ -3,7 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { failedPrecondition } from "@yunxi/platform";
 import { openApiDocument, withRoutes } from "../openapi.js";
 import { approvalRoutes } from "./approval.js";
-import { routeTestGateway } from "./route-test-support.js";
+import { assertRefusedInput, assertServesDescribedRoutes, routeTestGateway } from "./route-test-support.js";
 
 const ID = "3f1c6f5e-0000-4000-8000-000000000000";
 const DOC = { objectKey: "docs/a.pdf", sha256: "a".repeat(64), contentType: "application/pdf" };
@@ -53,12 +53,7 @@ describe("approval routes", () => {
       ["POST", `/api/v1/applications/${ID}/approve`, { comment: 7 }, "comment"],
       ["GET", "/api/v1/applications?colour=red", undefined, "body"],
     ] as const) {
-      const response = await send(method, url, body);
-      assert.equal(response.statusCode, 400, `${method} ${url}`);
-      const error = (response.json() as { error: { kind: string; violations: { field: string }[] } }).error;
-      assert.equal(error.kind, "InvalidArgument");
-      assert.ok(error.violations.length > 0);
-      if (field !== "body") assert.equal(error.violations[0]?.field, field);
+      assertRefusedInput(await send(method, url, body), field, `${method} ${url}`);
     }
     assert.deepEqual(calls, []);
   });
@@ -84,12 +79,7 @@ describe("approval routes", () => {
       "POST /api/v1/seals",
       "PUT /api/v1/seals/{id}/device",
     ]);
-    for (const path of Object.keys(approvalRoutes.openApiPaths)) {
-      const fastifyPath = path.replace(/\{(\w+)\}/g, ":$1");
-      for (const method of Object.keys(approvalRoutes.openApiPaths[path] as object)) {
-        assert.ok(app.hasRoute({ method: method.toUpperCase() as "GET", url: fastifyPath }), `${method} ${fastifyPath} is served`);
-      }
-    }
+    assertServesDescribedRoutes(app, approvalRoutes);
     const document = withRoutes(openApiDocument, [approvalRoutes]);
     const schemas = (document["components"] as { schemas: Record<string, unknown> }).schemas;
     const refs = [...JSON.stringify(document).matchAll(/"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]!);

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { notFound } from "@yunxi/platform";
 import { organisationRoutes } from "./organisation.js";
-import { routeTestGateway } from "./route-test-support.js";
+import { assertRefusedInput, assertServesDescribedRoutes, routeTestGateway } from "./route-test-support.js";
 
 describe("organisation routes", () => {
   const gateway = routeTestGateway((method) => {
@@ -40,12 +40,7 @@ describe("organisation routes", () => {
       ["PUT", "/api/v1/organisation/members/u-1/roles", { roles: "administrator" }, "roles"],
       ["PATCH", "/api/v1/organisation", { code: "NEW" }, "body"],
     ] as const) {
-      const response = await send(method, url, body);
-      assert.equal(response.statusCode, 400, `${method} ${url}`);
-      const error = (response.json() as { error: { kind: string; violations: { field: string }[] } }).error;
-      assert.equal(error.kind, "InvalidArgument");
-      assert.ok(error.violations.length > 0);
-      if (field !== "body") assert.equal(error.violations[0]?.field, field);
+      assertRefusedInput(await send(method, url, body), field, `${method} ${url}`);
     }
     assert.deepEqual(calls, []);
   });
@@ -67,11 +62,6 @@ describe("organisation routes", () => {
       "POST /api/v1/organisation/departments",
       "PUT /api/v1/organisation/members/{userId}/roles",
     ]);
-    for (const path of Object.keys(organisationRoutes.openApiPaths)) {
-      const fastifyPath = path.replace(/\{(\w+)\}/g, ":$1");
-      for (const method of Object.keys(organisationRoutes.openApiPaths[path] as object)) {
-        assert.ok(app.hasRoute({ method: method.toUpperCase() as "GET", url: fastifyPath }), `${method} ${fastifyPath} is served`);
-      }
-    }
+    assertServesDescribedRoutes(app, organisationRoutes);
   });
 });

@@ -1,3 +1,4 @@
+import assert from "node:assert/strict";
 import { httpStatusOf, kindOf, publicMessage, YunxiError, type CallContext } from "@yunxi/platform";
 import Fastify, { type FastifyInstance, type LightMyRequestResponse } from "fastify";
 import type { GatewayDeps, GatewayRoutes } from "./route-module.js";
@@ -55,4 +56,23 @@ export function routeTestGateway(answer: (method: string, request: unknown) => u
     send: (method, url, payload) => app.inject({ method, url, headers: { authorization: "Bearer tok" }, ...(payload === undefined ? {} : { payload: payload as object }) }),
     close: () => app.close(),
   };
+}
+
+/** Asserts a 400 InvalidArgument with violations, the first naming `field` ("body": any field). */
+export function assertRefusedInput(response: LightMyRequestResponse, field: string, label: string): void {
+  assert.equal(response.statusCode, 400, label);
+  const error = (response.json() as { error: { kind: string; violations: { field: string }[] } }).error;
+  assert.equal(error.kind, "InvalidArgument");
+  assert.ok(error.violations.length > 0);
+  if (field !== "body") assert.equal(error.violations[0]?.field, field);
+}
+
+/** Asserts `app` serves every method and path that `routes` describes in OpenAPI. */
+export function assertServesDescribedRoutes(app: FastifyInstance, routes: GatewayRoutes): void {
+  for (const path of Object.keys(routes.openApiPaths)) {
+    const fastifyPath = path.replace(/\{(\w+)\}/g, ":$1");
+    for (const method of Object.keys(routes.openApiPaths[path] as object)) {
+      assert.ok(app.hasRoute({ method: method.toUpperCase() as "GET", url: fastifyPath }), `${method} ${fastifyPath} is served`);
+    }
+  }
 }

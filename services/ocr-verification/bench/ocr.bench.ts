@@ -17,7 +17,16 @@ import type { ComparisonVerdict } from "../src/domain/verdict.js";
 import { samplePages } from "../src/testing/samples.js";
 import { blankPage, makeDocument, pageSvg, photograph, PHOTO, PHOTO_LOW, renderPage, sealSvg } from "./fixture-pages.js";
 
-const { values } = parseArgs({ options: { docs: { type: "string", default: "9" }, engine: { type: "string", default: "paddle" }, threads: { type: "string", default: "2" }, seed: { type: "string", default: "11" } } });
+const { values } = parseArgs({
+  options: {
+    docs: { type: "string", default: "9" },
+    engine: { type: "string", default: "paddle" },
+    threads: { type: "string", default: "2" },
+    seed: { type: "string", default: "11" },
+    // Prints why each unchanged page was not a match, and each changed page that was.
+    details: { type: "boolean", default: false },
+  },
+});
 const DOCS = Number(values.docs);
 const SEED = Number(values.seed);
 
@@ -144,13 +153,19 @@ async function run(engineName: "paddle" | "tesseract", pages: Page[]): Promise<v
     }
     const same = verdict(page.original);
     bump(t.same, same.verdict);
+    if (values.details && same.verdict !== "match") console.log(`  same ${page.set} ${page.id} ${page.variant}: ${same.verdict}: ${same.reasons.join("; ")} worst=${JSON.stringify(same.worstClause?.clause)} digits=${JSON.stringify(same.digitMismatches.map((d) => [d.expected, d.found]))}`);
     t.worstSame.push(same.worstClause?.errorRate ?? 0);
     if (page.tamperedClause) {
       const changed = verdict(page.tamperedClause);
       bump(t.clause, changed.verdict);
+      if (values.details && changed.verdict === "match") console.log(`  MISSED clause ${page.set} ${page.id} ${page.variant}`);
       t.worstChanged.push(changed.worstClause?.errorRate ?? 0);
     }
-    if (page.tamperedNumber) bump(t.digit, verdict(page.tamperedNumber).verdict);
+    if (page.tamperedNumber) {
+      const changed = verdict(page.tamperedNumber);
+      bump(t.digit, changed.verdict);
+      if (values.details && changed.verdict !== "mismatch") console.log(`  digit ${page.set} ${page.id} ${page.variant}: ${changed.verdict}: ${changed.reasons.join("; ")}`);
+    }
     const others = originalsOf(page.set).filter((p) => p.id !== page.id).map((p) => p.original);
     if (others.length > 0) bump(t.other, verdict(others.join("\f")).verdict);
   }

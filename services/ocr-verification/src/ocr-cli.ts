@@ -6,7 +6,7 @@
  * The original may be UTF-8 text (pages separated by form feeds), a PDF with a text layer, or an image.
  */
 import { readFile } from "node:fs/promises";
-import { extname } from "node:path";
+import { extname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createRootLogger, isYunxiError } from "@yunxi/platform";
 import { DEFAULT_DECODER_LIMITS, SharpPageDecoder } from "./adapters/image/sharp-page-decoder.js";
@@ -17,6 +17,9 @@ import { originalFromText } from "./domain/comparison.js";
 import { THRESHOLD_PROFILES, thresholdProfile } from "./domain/threshold-profiles.js";
 import { openOcrEngine } from "./module.js";
 
+// `npm run -w` runs in the workspace folder; paths on the command line are meant from where npm was started.
+const fromCaller = (file: string) => resolve(process.env["INIT_CWD"] ?? process.cwd(), file);
+
 const IMAGE_EXTENSIONS = new Set([".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff"]);
 
 function usage(message: string): never {
@@ -25,7 +28,7 @@ function usage(message: string): never {
 }
 
 async function originalPages(file: string): Promise<OriginalPageInput[]> {
-  const bytes = await readFile(file);
+  const bytes = await readFile(fromCaller(file));
   const ext = extname(file).toLowerCase();
   if (ext === ".pdf" || bytes.subarray(0, 5).toString("latin1") === "%PDF-") return pdfPages(bytes);
   if (IMAGE_EXTENSIONS.has(ext)) return [{ image: bytes }];
@@ -57,7 +60,7 @@ async function main(): Promise<void> {
     const service = makeOcrVerificationService({ decoder: new SharpPageDecoder(DEFAULT_DECODER_LIMITS), engine, originals, verdicts: new MemoryVerdictStore(), profiles, logger });
     if (command === "read") {
       if (!values.image) usage("read needs --image FILE");
-      const reading = await service.readImage(await readFile(values.image));
+      const reading = await service.readImage(await readFile(fromCaller(values.image)));
       process.stdout.write(`${reading.text}\n`);
       return;
     }
@@ -66,7 +69,7 @@ async function main(): Promise<void> {
     await profiles.setForOrganisation(caller.organisationId, profile);
     const registered = await service.registerOriginal(caller, { applicationId: "cli", pages: await originalPages(values.original) });
     const original = originalFromText(registered.applicationId, registered.organisationId, registered.pages.map((p) => p.text).join("\f"), profile);
-    const run = await service.compare(original, await readFile(values.photo), profile);
+    const run = await service.compare(original, await readFile(fromCaller(values.photo)), profile);
     const o = run.outcome;
     for (const reason of o.reasons) process.stderr.write(`reason: ${reason}\n`);
     process.stdout.write(

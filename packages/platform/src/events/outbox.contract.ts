@@ -220,6 +220,13 @@ export function outboxContract(label: string, open: () => Promise<OutboxFixture>
       assert.equal(await relayFor(fixture).relayOnce(), 1);
     });
 
+    it("publishes even when a migration created the lease table but not its row", async () => {
+      const fixture = await setup();
+      await fixture.db.query(`DELETE FROM outbox_relay_lease`);
+      await recordStamp(fixture.db, "seal-1", 1, 1);
+      assert.equal(await relayFor(fixture).relayOnce(), 1);
+    });
+
     it("handleOnce runs work once per group and records nothing when work throws", async () => {
       const fixture = await setup();
       const eventId = "6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b";

@@ -100,6 +100,7 @@ export class OutboxRelay {
   readonly #options: OutboxRelayOptions;
   readonly #logger: Logger;
   readonly #holder = randomUUID();
+  #leaseRowEnsured = false;
   readonly #wakeup = new Wakeup();
   #nudged = false;
   #running: Promise<void> | undefined;
@@ -130,6 +131,12 @@ export class OutboxRelay {
   async relayOnce(): Promise<number> {
     const { db, bus } = this.#options;
     const leaseMs = this.#options.leaseMs ?? 30_000;
+    if (!this.#leaseRowEnsured) {
+      // The lease is an UPDATE of one row; a migration that created the table but not the row would
+      // leave every relay waiting for a lease that can never be taken, so make sure the row exists.
+      await db.query(`INSERT INTO outbox_relay_lease (name) VALUES ('relay') ON CONFLICT (name) DO NOTHING`);
+      this.#leaseRowEnsured = true;
+    }
     const lease = await db.query(
       `UPDATE outbox_relay_lease SET holder = $1, expires_at = now() + $2 * interval '1 millisecond'
        WHERE name = 'relay' AND (holder = $1 OR expires_at < now()) RETURNING holder`,

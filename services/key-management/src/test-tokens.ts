@@ -1,9 +1,7 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { exportJWK, generateKeyPair, SignJWT } from "jose";
-import { JwksTokenVerifier, type CallContext, type TokenVerifier } from "@yunxi/platform";
+import type { CallContext, TokenVerifier } from "@yunxi/platform";
+import { startTestIssuer } from "@yunxi/platform/testing";
 
-/** A local issuer for tests: an ES256 key, its JWKS on 127.0.0.1 port 0, and a real JwksTokenVerifier. */
+/** The shared test issuer, shaped for key-management's tests (extra claims per context). */
 export interface LocalIssuer {
   /** The `iss` of minted tokens; it also serves OIDC discovery, so it works as YUNXI_OIDC_ISSUER. */
   readonly issuer: string;
@@ -16,33 +14,15 @@ export interface LocalIssuer {
 }
 
 export async function startLocalIssuer(): Promise<LocalIssuer> {
-  const { privateKey, publicKey } = await generateKeyPair("ES256");
-  const jwk = { ...(await exportJWK(publicKey)), kid: "k1", alg: "ES256", use: "sig" };
-  let issuer = "";
-  const server = createServer((req, res) => {
-    res.setHeader("content-type", "application/json");
-    if (req.url === "/jwks") res.end(JSON.stringify({ keys: [jwk] }));
-    else if (req.url === "/.well-known/openid-configuration") res.end(JSON.stringify({ issuer, jwks_uri: `${issuer}/jwks` }));
-    else res.writeHead(404).end("{}");
-  });
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const issued: string[] = [];
+  const tokens = await startTestIssuer();
   return {
-    issuer,
-    verifier: new JwksTokenVerifier({ issuer, jwksUrl: `${issuer}/jwks`, timeoutMs: 5000 }),
-    issued,
+    issuer: tokens.issuer,
+    verifier: tokens.verifier,
+    issued: tokens.issued,
     async context(subject, organisationId, roles, extra = {}) {
-      const token = await new SignJWT({ yunxi_org: organisationId, roles: [...roles], ...extra })
-        .setProtectedHeader({ alg: "ES256", kid: "k1" })
-        .setIssuer(issuer)
-        .setSubject(subject)
-        .setIssuedAt()
-        .setExpirationTime("5m")
-        .sign(privateKey);
-      issued.push(token);
-      return { requestId: `req-${issued.length}`, organisationId, bearerToken: token };
+      const token = await tokens.sign({ yunxi_org: organisationId, roles: [...roles], ...extra }, subject);
+      return { requestId: `req-${tokens.issued.length}`, organisationId, bearerToken: token };
     },
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    close: () => tokens.close(),
   };
 }

@@ -37,14 +37,18 @@ export async function startTestIssuer(options: TestIssuerOptions = {}): Promise<
   const path = (options.path ?? "").replace(/\/$/, "");
   const { privateKey, publicKey } = await generateKeyPair("ES256");
   const jwk = { ...(await exportJWK(publicKey)), kid: "test-key", alg: "ES256", use: "sig" };
+  let discovery = "";
   const server = createServer((req, res) => {
     res.setHeader("content-type", "application/json");
     if (req.url === `${path}/jwks`) res.end(JSON.stringify({ keys: [jwk] }));
+    // Discovery too, so the issuer works as YUNXI_OIDC_ISSUER for a whole module under test.
+    else if (req.url === `${path}/.well-known/openid-configuration`) res.end(discovery);
     else res.writeHead(404).end("{}");
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
   const jwksUrl = `${issuer}/jwks`;
+  discovery = JSON.stringify({ issuer, jwks_uri: jwksUrl });
   const issued: string[] = [];
   const sign = async (claims: Record<string, unknown>, subject: string, expiresIn: string | number = "5m") => {
     const token = await new SignJWT(claims)

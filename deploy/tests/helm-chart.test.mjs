@@ -222,6 +222,29 @@ for (const [label, valuesFile] of [["allInOne", ci("allinone")], ["microservices
   });
 }
 
+describe("chart: signing secret", () => {
+  it("references an existingSecret when one is named, and otherwise generates one Secret every pod reads", async () => {
+    requireTools();
+    const named = await render(["-f", join(chart, "ci", "microservices-values.yaml")]);
+    for (const deployment of ofKind(named.objects, "Deployment")) {
+      const env = deployment.spec.template.spec.containers[0].env ?? [];
+      const signing = env.find((e) => e.name === "YUNXI_SIGNING_SECRET");
+      assert.equal(signing?.valueFrom?.secretKeyRef?.name, "yunxi-signing", `${deployment.metadata.name} reads the named secret`);
+    }
+    const generated = await render(["-f", join(chart, "ci", "microservices-values.yaml"), "--set", "signingSecret.existingSecret="]);
+    const secrets = ofKind(generated.objects, "Secret");
+    assert.equal(secrets.length, 1, "exactly one generated Secret");
+    const value = secrets[0].stringData["signing-secret"];
+    assert.match(value, /^[A-Za-z0-9]{48}$/, "a 48-character random secret");
+    for (const deployment of ofKind(generated.objects, "Deployment")) {
+      const env = deployment.spec.template.spec.containers[0].env ?? [];
+      const signing = env.find((e) => e.name === "YUNXI_SIGNING_SECRET");
+      assert.equal(signing?.valueFrom?.secretKeyRef?.name, secrets[0].metadata.name);
+      assert.ok(!JSON.stringify(env).includes(value), "the secret value never appears in a pod spec");
+    }
+  });
+});
+
 describe("chart: allInOne specifics", () => {
   it("runs every module in one Deployment, one Service per module name, and the migration hook", async () => {
     requireTools();

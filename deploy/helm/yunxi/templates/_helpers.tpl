@@ -185,6 +185,7 @@ another dependency's credentials.
 - name: OTEL_EXPORTER_OTLP_ENDPOINT
   value: {{ $v.telemetry.otlpEndpoint | quote }}
 {{- end }}
+{{ include "yunxi.secretEnv" (dict "name" "YUNXI_SIGNING_SECRET" "secret" (default $creds $v.signingSecret.existingSecret) "key" (ternary $v.signingSecret.key "signing-secret" (ne $v.signingSecret.existingSecret ""))) }}
 {{- if and (has "postgres" $needs) (not $v.postgres.embedded) }}
 {{ include "yunxi.secretEnv" (dict "name" "YUNXI_DATABASE_URL" "secret" (default $creds $v.postgres.existingSecret) "key" (ternary $v.postgres.urlKey "postgres-url" (ne $v.postgres.existingSecret ""))) }}
 {{- range $m, $o := $v.postgres.perService }}

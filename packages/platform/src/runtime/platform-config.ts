@@ -61,5 +61,7 @@ export function missingExternalSettings(config: PlatformConfig): { variable: str
   need(config.REDIS_URL !== undefined, "YUNXI_REDIS_URL", "Redis");
   need(config.MQTT_URL !== undefined, "YUNXI_MQTT_URL", "MQTT broker");
   need(config.OIDC_ISSUER !== undefined, "YUNXI_OIDC_ISSUER", "Keycloak or another OIDC issuer");
+  // Every replica must sign and seal with the same secret, and it must outlive a pod: never a local file.
+  need(config.SIGNING_SECRET !== undefined, "YUNXI_SIGNING_SECRET", "a secret shared by every pod (the Helm chart provides one)");
   return missing;
 }

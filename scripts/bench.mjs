@@ -2,6 +2,7 @@
 // npm run bench: prints figures; asserts nothing. Speed and memory goals live here, not in tests.
 //   platform: all-in-one time to /readyz 200 (fresh and reused data dir), SIGTERM-to-exit, RSS when ready
 //   key-management: ETSI 014 requests/s, data keys/s, AES-256-GCM and SM4 throughput beside openssl speed
+//   ocr-verification: CER, seconds per page, peak memory, verdict separation (same / changed / blank)
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -65,3 +66,6 @@ console.table(rows);
 
 log("key-management benchmark…");
 sh(process.execPath, ["--import", "tsx", "services/key-management/bench/key-management.bench.ts"]);
+
+log("ocr-verification benchmark…");
+sh("npm", ["run", "bench", "-w", "@yunxi/ocr-verification"]);

@@ -165,6 +165,9 @@ export function comparePhoto(original: OriginalDocument, evidence: PhotoEvidence
   // Seal ink over text is the commonest cause of misreading: a clause or number read under the seal
   // that differs goes to a reviewer instead of raising a mismatch.
   const overThreshold = best.clauses.filter((c) => c.errorRate >= (isShort(c) ? profile.shortClauseMismatch : profile.clauseMismatch));
+  // Only a clause whose best match lies in a line under the seal is tolerated. A clause the seal hid
+  // completely is not found at all and counts as changed: widening the tolerance to its neighbours was
+  // measured to hide rewritten clauses next to the seal (docs/ocr-verification.md).
   const changedClauses = overThreshold.filter((c) => !c.underSeal);
   const sealedClauses = overThreshold.filter((c) => c.underSeal);
   const doubtfulShort = best.clauses.filter((c) => isShort(c) && c.errorRate >= profile.clauseMismatch && c.errorRate < profile.shortClauseMismatch);

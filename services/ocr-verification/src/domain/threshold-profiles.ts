@@ -14,7 +14,7 @@ export const DEFAULT_PROFILE: ThresholdProfile = Object.freeze({
   shortClauseChars: 8,
   shortClauseMismatch: 0.75,
   clauseReview: 0.35,
-  globalReview: 0.9,
+  globalReview: 0.8,
   pageMaxError: 0.25,
   digitNoiseTolerance: 0.25,
 });
@@ -25,7 +25,7 @@ export const STRICT_PROFILE: ThresholdProfile = Object.freeze({
   name: "strict",
   clauseMismatch: 0.4,
   clauseReview: 0.25,
-  globalReview: 0.95,
+  globalReview: 0.9,
   pageMaxError: 0.2,
   digitNoiseTolerance: 0.5,
 });
@@ -36,7 +36,7 @@ export const LENIENT_PROFILE: ThresholdProfile = Object.freeze({
   name: "lenient",
   clauseMismatch: 0.5,
   clauseReview: 0.45,
-  globalReview: 0.8,
+  globalReview: 0.7,
   pageMaxError: 0.3,
   digitNoiseTolerance: 0.15,
 });

@@ -20,9 +20,6 @@ const DESK_DARKNESS = 0.5;
 const DESK_CORE_SIGMA = 6;
 const DESK_MARGIN_SIGMA = 8;
 
-sharp.concurrency(1);
-sharp.cache(false);
-
 /**
  * Decodes JPEG/PNG/WebP/TIFF photos with sharp (libvips) and keeps the red channel: a red seal
  * turns nearly white in it while black text under the seal stays black.

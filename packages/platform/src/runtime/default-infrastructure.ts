@@ -39,7 +39,7 @@ const BUS_SCHEMA = "platform_bus";
  */
 export function openDefaultInfrastructure(config: PlatformConfig, logger: Logger): Infrastructure {
   const dataDir = resolve(config.DATA_DIR);
-  const infraLogger = logger.child({ component: "infrastructure" });
+  const infraLogger = logger.child({ subsystem: "infrastructure" });
   const embedded = once(() => EmbeddedPostgres.open({ dataDir, logger: infraLogger }));
   const databases = new Map<string, Promise<SqlDatabase>>();
   const closers: (() => Promise<void>)[] = [];

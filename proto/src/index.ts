@@ -24,3 +24,4 @@ function fromJson(file: string): Options {
 export function loadProtoDefinition(...files: string[]): PackageDefinition {
   return loadSync(files, { ...PROTO_LOADER_OPTIONS });
 }
+export { deviceProtocolTypes, type DeviceProtocolTypes } from "./device-protocol.js";

@@ -1,35 +1,9 @@
-import { join } from "node:path";
-import protobuf from "protobufjs";
-import { PROTO_ROOT } from "@yunxi/proto";
+import type protobuf from "protobufjs";
+import { deviceProtocolTypes, type DeviceProtocolTypes } from "@yunxi/proto";
 
-/** Device protocol v1 types, loaded from proto/yunxi/device/v1/device.proto. */
-export interface ProtocolTypes {
-  readonly SignedCommand: protobuf.Type;
-  readonly Command: protobuf.Type;
-  readonly CommandAck: protobuf.Type;
-  readonly DeviceEvent: protobuf.Type;
-  readonly EventAck: protobuf.Type;
-  readonly Hello: protobuf.Type;
-  readonly Telemetry: protobuf.Type;
-}
-
-let cached: ProtocolTypes | undefined;
-
-export function protocolTypes(): ProtocolTypes {
-  if (cached) return cached;
-  const root = protobuf.loadSync(join(PROTO_ROOT, "yunxi/device/v1/device.proto"));
-  const t = (name: string) => root.lookupType(`yunxi.device.v1.${name}`);
-  cached = {
-    SignedCommand: t("SignedCommand"),
-    Command: t("Command"),
-    CommandAck: t("CommandAck"),
-    DeviceEvent: t("DeviceEvent"),
-    EventAck: t("EventAck"),
-    Hello: t("Hello"),
-    Telemetry: t("Telemetry"),
-  };
-  return cached;
-}
+/** Device protocol v1 types, shared with the platform through @yunxi/proto. */
+export type ProtocolTypes = DeviceProtocolTypes;
+export const protocolTypes = deviceProtocolTypes;
 
 /** Decoded as plain JSON-safe objects: 64-bit integers and enums as strings, bytes as base64. */
 export const TO_OBJECT: protobuf.IConversionOptions = { longs: String, enums: String, bytes: String, defaults: true, oneofs: true };

@@ -1,39 +1,11 @@
-import { join } from "node:path";
-import protobuf from "protobufjs";
+import type protobuf from "protobufjs";
 import { invalidArgument } from "@yunxi/platform";
-import { PROTO_ROOT } from "@yunxi/proto";
+import { deviceProtocolTypes } from "@yunxi/proto";
 import type { Command } from "../../domain/commands.js";
 import type { AlarmKind, DeviceEventInput, LockReason } from "../../domain/device-events.js";
 import { isValidSequence } from "../../domain/sequence.js";
 
-/** Device protocol v1 message types (proto/yunxi/device/v1/device.proto). */
-export interface DeviceProtocolTypes {
-  readonly SignedCommand: protobuf.Type;
-  readonly Command: protobuf.Type;
-  readonly CommandAck: protobuf.Type;
-  readonly DeviceEvent: protobuf.Type;
-  readonly EventAck: protobuf.Type;
-  readonly Hello: protobuf.Type;
-  readonly Telemetry: protobuf.Type;
-}
-
-let cached: DeviceProtocolTypes | undefined;
-
-export function deviceProtocolTypes(): DeviceProtocolTypes {
-  if (cached) return cached;
-  const root = protobuf.loadSync(join(PROTO_ROOT, "yunxi/device/v1/device.proto"));
-  const t = (name: string) => root.lookupType(`yunxi.device.v1.${name}`);
-  cached = {
-    SignedCommand: t("SignedCommand"),
-    Command: t("Command"),
-    CommandAck: t("CommandAck"),
-    DeviceEvent: t("DeviceEvent"),
-    EventAck: t("EventAck"),
-    Hello: t("Hello"),
-    Telemetry: t("Telemetry"),
-  };
-  return cached;
-}
+export { deviceProtocolTypes, type DeviceProtocolTypes } from "@yunxi/proto";
 
 const TO_OBJECT: protobuf.IConversionOptions = { longs: String, enums: String, bytes: Array, defaults: true, oneofs: true };
 

@@ -6,6 +6,7 @@ export * from "./auth/token-verifier.js";
 export * from "./auth/permissions.js";
 export * from "./auth/create-token-verifier.js";
 export * from "./auth/service-caller.js";
+export * from "./auth/service-tokens.js";
 export * from "./grpc/health.js";
 export * from "./grpc/call-context.js";
 export * from "./grpc/handlers.js";
@@ -15,6 +16,7 @@ export * from "./runtime/platform-config.js";
 export * from "./runtime/infrastructure.js";
 export * from "./runtime/run.js";
 export * from "./runtime/default-infrastructure.js";
+export * from "./runtime/signing-secret.js";
 // database
 export type * from "./db/sql.js";
 export * from "./db/pg-sql-database.js";

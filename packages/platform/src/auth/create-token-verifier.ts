@@ -1,4 +1,6 @@
 import type { PlatformConfig } from "../runtime/platform-config.js";
+import { platformSigningSecret } from "../runtime/signing-secret.js";
+import { createServiceTokens, ServiceAwareTokenVerifier, ServiceTokenVerifier, type ServiceTokens } from "./service-tokens.js";
 import { JwksTokenVerifier, type TokenVerifier } from "./token-verifier.js";
 
 /** Path under the gateway where the built-in OIDC issuer (embedded mode) is published. */
@@ -16,16 +18,22 @@ export function builtInIssuerUrl(platform: PlatformConfig): string {
 
 /**
  * One verification path in both run modes: Keycloak's JWKS when YUNXI_OIDC_ISSUER is set, otherwise the
- * built-in issuer's JWKS, which identity publishes through the gateway at `/oidc/jwks`.
+ * built-in issuer's JWKS, which identity publishes through the gateway at `/oidc/jwks`. Internal service
+ * tokens ({@link createServiceTokens}) are accepted too; they can only pass `authenticateService`.
  */
 export function createTokenVerifier(platform: PlatformConfig): TokenVerifier {
   const timeoutMs = platform.CONNECT_TIMEOUT_MS;
-  if (platform.OIDC_ISSUER) {
-    return new JwksTokenVerifier({ issuer: platform.OIDC_ISSUER, timeoutMs });
-  }
-  return new JwksTokenVerifier({
-    issuer: builtInIssuerUrl(platform),
-    jwksUrl: `${loopbackGateway(platform)}${BUILT_IN_ISSUER_PATH}/jwks`,
-    timeoutMs,
-  });
+  const users = platform.OIDC_ISSUER
+    ? new JwksTokenVerifier({ issuer: platform.OIDC_ISSUER, timeoutMs })
+    : new JwksTokenVerifier({
+        issuer: builtInIssuerUrl(platform),
+        jwksUrl: `${loopbackGateway(platform)}${BUILT_IN_ISSUER_PATH}/jwks`,
+        timeoutMs,
+      });
+  return new ServiceAwareTokenVerifier(users, new ServiceTokenVerifier(platformSigningSecret(platform)));
+}
+
+/** This process's internal service tokens for module `service` (see {@link createServiceTokens}). */
+export function serviceTokensFor(platform: PlatformConfig, service: string): ServiceTokens {
+  return createServiceTokens(platformSigningSecret(platform), service);
 }

@@ -1,6 +1,5 @@
-import { createHmac, randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { createHmac } from "node:crypto";
+import { resolve } from "node:path";
 import type { BlobStore } from "../blobs/blob-store.js";
 import { openBlobStore } from "../blobs/open-blob-store.js";
 import { keyValueStoreOpener } from "../kv/open-key-value-store.js";
@@ -20,6 +19,7 @@ import type { Logger } from "../logging/logger.js";
 import type { Dependency, Infrastructure } from "./infrastructure.js";
 import { schemaNameOf, type ModuleDefinition } from "./module.js";
 import type { PlatformConfig } from "./platform-config.js";
+import { signingSecret } from "./signing-secret.js";
 
 /** Memoises an async factory: the first call opens, every later call gets the same promise. */
 function once<T>(open: () => Promise<T>): { get(): Promise<T>; opened(): Promise<T> | undefined } {
@@ -152,26 +152,6 @@ export function openDefaultInfrastructure(config: PlatformConfig, logger: Logger
 function requireSetting(value: string | undefined, variable: string): string {
   if (!value) throw new Error(`${variable} is required with YUNXI_MQTT_URL`);
   return value;
-}
-
-/**
- * The secret that signs local presigned URLs when YUNXI_SIGNING_SECRET is not set: generated once and
- * kept (mode 0600) in the data directory, so URLs stay valid across restarts of the embedded platform.
- */
-export function signingSecret(dataDir: string): string {
-  const file = join(dataDir, "signing-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  try {
-    writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });
-  } catch (error) {
-    // Another process created it first: use theirs.
-    if ((error as { code?: string }).code === "EEXIST") return readFileSync(file, "utf8").trim();
-    throw error;
-  }
-  chmodSync(file, 0o600);
-  return secret;
 }
 
 /** Applies a module's Prisma migrations to its own schema (embedded: at boot; cluster: the migrate target). */

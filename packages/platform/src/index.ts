@@ -7,6 +7,7 @@ export * from "./auth/permissions.js";
 export * from "./auth/create-token-verifier.js";
 export * from "./auth/service-caller.js";
 export * from "./auth/service-tokens.js";
+export * from "./auth/device-upload-tokens.js";
 export * from "./grpc/health.js";
 export * from "./grpc/call-context.js";
 export * from "./grpc/handlers.js";

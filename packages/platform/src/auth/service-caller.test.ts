@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isYunxiError } from "../errors/errors.js";
 import { authenticate } from "./permissions.js";
-import { authenticateService } from "./service-caller.js";
+import { authenticateService, authenticateUserOrService } from "./service-caller.js";
 import { principalFromClaims, type TokenVerifier } from "./token-verifier.js";
 
 // Tokens are JSON claims here: verification itself is JwksTokenVerifier's business (token-verifier.test.ts).
@@ -39,5 +39,26 @@ describe("authenticateService", () => {
 
   it("a service token cannot pass as a user: authenticate needs an organisation", async () => {
     await assert.rejects(authenticate(verifier, call({ sub: "service:identity", yunxi_service: "identity" })), (e: unknown) => isYunxiError(e, "PermissionDenied"));
+  });
+});
+
+describe("authenticateUserOrService", () => {
+  it("a user token acts as that user in the token's organisation", async () => {
+    const actor = await authenticateUserOrService(verifier, call({ sub: "user-1", yunxi_org: "org-1", roles: ["auditor"] }), ["ocr-verification"]);
+    assert.equal(actor.kind, "user");
+    assert.equal(actor.kind === "user" && actor.caller.organisationId, "org-1");
+  });
+
+  it("an allowed service acts for the organisation named in the call context, and must name one", async () => {
+    const claims = { sub: "service:ocr-verification", yunxi_service: "ocr-verification" };
+    const actor = await authenticateUserOrService(verifier, { ...call(claims), organisationId: "org-2" }, ["ocr-verification"]);
+    assert.deepEqual(actor.kind === "service" && [actor.service.service, actor.organisationId], ["ocr-verification", "org-2"]);
+    await assert.rejects(authenticateUserOrService(verifier, call(claims), ["ocr-verification"]), (e: unknown) => isYunxiError(e, "InvalidArgument"));
+    await assert.rejects(authenticateUserOrService(verifier, { ...call(claims), organisationId: "org-2" }, ["audit"]), (e: unknown) => isYunxiError(e, "PermissionDenied"));
+  });
+
+  it("a user cannot reach another organisation by naming it in the call context", async () => {
+    const context = { ...call({ sub: "user-1", yunxi_org: "org-1", roles: ["administrator"] }), organisationId: "org-2" };
+    await assert.rejects(authenticateUserOrService(verifier, context, ["ocr-verification"]), (e: unknown) => isYunxiError(e, "PermissionDenied"));
   });
 });

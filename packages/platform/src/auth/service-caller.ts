@@ -1,5 +1,6 @@
-import { permissionDenied, unauthenticated } from "../errors/errors.js";
+import { invalidArgument, permissionDenied, unauthenticated } from "../errors/errors.js";
 import type { CallContext } from "../grpc/call-context.js";
+import { authenticate, type Caller } from "./permissions.js";
 import type { Principal, TokenVerifier } from "./token-verifier.js";
 
 /** The claim naming the service a service token was minted for (e.g. `"identity"`). */
@@ -28,4 +29,25 @@ export async function authenticateService(verifier: TokenVerifier, context: Call
   if (principal.organisationId !== undefined) throw permissionDenied("a service token must not be scoped to an organisation");
   if (!allowedServices.includes(service)) throw permissionDenied(`service ${service} may not call this operation`);
   return { principal, service, requestId: context.requestId };
+}
+
+/** Who a call acts for: a user in their organisation, or an internal service acting for one organisation. */
+export type Actor =
+  | { readonly kind: "user"; readonly caller: Caller }
+  | { readonly kind: "service"; readonly service: ServiceCaller; readonly organisationId: string };
+
+/**
+ * For RPCs that users call and that background work of another service calls too (ocr-verification reading
+ * a photo from media). A user token goes through {@link authenticate}; a service token must name one of
+ * `allowedServices`, and the organisation it acts for comes from the call context (`x-yunxi-organisation`),
+ * which the service sets from the event it is handling. The token is verified once.
+ */
+export async function authenticateUserOrService(verifier: TokenVerifier, context: CallContext, allowedServices: readonly string[]): Promise<Actor> {
+  if (!context.bearerToken) throw unauthenticated("an access token is required");
+  const principal = await verifier.verify(context.bearerToken);
+  const verified: TokenVerifier = { verify: async () => principal };
+  if (principal.claims[SERVICE_CLAIM] === undefined) return { kind: "user", caller: await authenticate(verified, context) };
+  const service = await authenticateService(verified, context, allowedServices);
+  if (!context.organisationId) throw invalidArgument("an internal call must name the organisation it acts for (x-yunxi-organisation)");
+  return { kind: "service", service, organisationId: context.organisationId };
 }

@@ -1,5 +1,6 @@
 // Original file: proto/yunxi/ocr_verification/v1/events.proto
 
+import type { Long } from '@grpc/proto-loader';
 
 export interface PhotoVerified {
   'verificationId'?: (string);
@@ -14,6 +15,9 @@ export interface PhotoVerified {
   'engine'?: (string);
   'thresholdProfile'?: (string);
   'occurredAt'?: (string);
+  'mediaId'?: (string);
+  'deviceId'?: (string);
+  'impressionSequence'?: (number | string | Long);
 }
 
 export interface PhotoVerified__Output {
@@ -29,4 +33,7 @@ export interface PhotoVerified__Output {
   'engine': (string);
   'thresholdProfile': (string);
   'occurredAt': (string);
+  'mediaId': (string);
+  'deviceId': (string);
+  'impressionSequence': (string);
 }

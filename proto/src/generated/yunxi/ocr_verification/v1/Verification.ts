@@ -4,6 +4,7 @@ import type { Verdict as _yunxi_ocr_verification_v1_Verdict, Verdict__Output as 
 import type { ClauseScore as _yunxi_ocr_verification_v1_ClauseScore, ClauseScore__Output as _yunxi_ocr_verification_v1_ClauseScore__Output } from '../../../yunxi/ocr_verification/v1/ClauseScore.js';
 import type { DigitMismatch as _yunxi_ocr_verification_v1_DigitMismatch, DigitMismatch__Output as _yunxi_ocr_verification_v1_DigitMismatch__Output } from '../../../yunxi/ocr_verification/v1/DigitMismatch.js';
 import type { Review as _yunxi_ocr_verification_v1_Review, Review__Output as _yunxi_ocr_verification_v1_Review__Output } from '../../../yunxi/ocr_verification/v1/Review.js';
+import type { Long } from '@grpc/proto-loader';
 
 export interface Verification {
   'verificationId'?: (string);
@@ -22,6 +23,9 @@ export interface Verification {
   'seconds'?: (number | string);
   'createdAt'?: (string);
   'reviews'?: (_yunxi_ocr_verification_v1_Review)[];
+  'mediaId'?: (string);
+  'deviceId'?: (string);
+  'impressionSequence'?: (number | string | Long);
 }
 
 export interface Verification__Output {
@@ -41,4 +45,7 @@ export interface Verification__Output {
   'seconds': (number);
   'createdAt': (string);
   'reviews': (_yunxi_ocr_verification_v1_Review__Output)[];
+  'mediaId': (string);
+  'deviceId': (string);
+  'impressionSequence': (string);
 }

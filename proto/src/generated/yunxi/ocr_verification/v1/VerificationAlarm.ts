@@ -1,5 +1,6 @@
 // Original file: proto/yunxi/ocr_verification/v1/events.proto
 
+import type { Long } from '@grpc/proto-loader';
 
 export interface VerificationAlarm {
   'verificationId'?: (string);
@@ -8,6 +9,9 @@ export interface VerificationAlarm {
   'impressionId'?: (string);
   'verdict'?: (string);
   'occurredAt'?: (string);
+  'mediaId'?: (string);
+  'deviceId'?: (string);
+  'impressionSequence'?: (number | string | Long);
 }
 
 export interface VerificationAlarm__Output {
@@ -17,4 +21,7 @@ export interface VerificationAlarm__Output {
   'impressionId': (string);
   'verdict': (string);
   'occurredAt': (string);
+  'mediaId': (string);
+  'deviceId': (string);
+  'impressionSequence': (string);
 }

@@ -135,6 +135,23 @@ describe("KeyManagementService over gRPC (PGlite, tokens from a local JWKS issue
     for (const token of issuer.issued) assert.ok(!text().includes(token), "a token reached the log");
   });
 
+  it("lets media's background work use (never manage) the data keys of the organisation it names, and no other service", async () => {
+    const asService = (service: string, organisationId: string) =>
+      issuer.context(`service:${service}`, organisationId, [], { yunxi_org: undefined, roles: undefined, yunxi_service: service });
+    const context = Buffer.from("device-photo");
+    const media = await asService("media", "org-a");
+    const dataKey = await call<{ plaintext: Buffer; ciphertext: string }>("GenerateDataKey", { name: "media", context }, media);
+    // What media wrapped for org A, a member of org A unwraps, and org B's service call cannot.
+    const unwrapped = await call<{ plaintext: Buffer }>("Decrypt", { name: "media", ciphertext: dataKey.ciphertext, context }, member);
+    assert.deepEqual(unwrapped.plaintext, dataKey.plaintext);
+    await assert.rejects(call("Decrypt", { name: "media", ciphertext: dataKey.ciphertext, context }, await asService("media", "org-b")), failsWith("NotFound"));
+    assert.equal(audit.events.filter((e) => e.actor === "service:media").length > 0, true, "the service is named in the key audit");
+    await assert.rejects(call("RotateKey", { name: "media" }, media), failsWith("PermissionDenied", /only use data keys/));
+    await assert.rejects(call("GenerateDataKey", { name: "media", context }, await asService("audit", "org-a")), failsWith("PermissionDenied"));
+    const withoutOrganisation = await asService("media", "org-a");
+    await assert.rejects(call("GenerateDataKey", { name: "media", context }, { requestId: "r", bearerToken: withoutOrganisation.bearerToken! }), failsWith("InvalidArgument"));
+  });
+
   it("keeps organisations apart: org B's caller cannot read, use or change org A's keys", async () => {
     const context = Buffer.from("iso");
     const { ciphertext } = await call<{ ciphertext: string }>("Encrypt", { name: "records", plaintext: Buffer.from("org-a secret"), context }, admin);

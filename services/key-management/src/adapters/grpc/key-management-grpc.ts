@@ -1,7 +1,7 @@
 import type { ServiceDefinition, UntypedServiceImplementation } from "@grpc/grpc-js";
 import { loadPackageDefinition } from "@grpc/grpc-js";
 import type { PackageDefinition } from "@grpc/proto-loader";
-import { authenticate, invalidArgument, permissionDenied, requirePermission, unary, type Caller, type Logger, type Permission, type TokenVerifier } from "@yunxi/platform";
+import { authenticateUserOrService, invalidArgument, permissionDenied, requirePermission, unary, type Caller, type Logger, type Permission, type TokenVerifier } from "@yunxi/platform";
 import { loadProtoDefinition } from "@yunxi/proto";
 import type { CallContext, EnvelopeService, KeyInfo } from "../../app/envelope-service.js";
 import type { SecurityLevel, Suite } from "../../domain/suites.js";
@@ -25,6 +25,9 @@ interface NamedRequest {
   name: string;
 }
 
+/** Services whose background work uses an organisation's data keys without a user (media storing a device photo). */
+export const DATA_KEY_SERVICES: readonly string[] = ["media"];
+
 /** Permissions that make a caller a member who may use the organisation's keys (media acts for these callers). */
 export const DATA_KEY_PERMISSIONS: readonly Permission[] = ["application.create", "device.manage", "records.read"];
 
@@ -39,14 +42,20 @@ function authorise(caller: Caller, access: Access): void {
 /**
  * gRPC handlers translating KeyManagementService calls to the envelope service. Every call verifies the
  * bearer token and acts only in the token's organisation; key-ring management needs `keys.manage`, data
- * keys and encrypt/decrypt/rewrap need a member holding one of DATA_KEY_PERMISSIONS.
+ * keys and encrypt/decrypt/rewrap need a member holding one of DATA_KEY_PERMISSIONS, or one of
+ * DATA_KEY_SERVICES acting for the organisation named in the call.
  */
 export function makeKeyManagementGrpc(service: EnvelopeService, logger: Logger, verifier: TokenVerifier): UntypedServiceImplementation {
   const handle = <Req, Res>(access: Access, fn: (request: Req, ctx: CallContext) => Promise<Res>) =>
     unary<Req, Res>(logger, async (request, context) => {
-      const caller = await authenticate(verifier, context);
-      authorise(caller, access);
-      return fn(request, { actor: caller.userId, organisationId: caller.organisationId });
+      const actor = await authenticateUserOrService(verifier, context, DATA_KEY_SERVICES);
+      if (actor.kind === "service") {
+        // A service only ever uses keys, for the organisation its event came from; it never manages them.
+        if (access !== "use") throw permissionDenied(`service ${actor.service.service} may only use data keys`);
+        return fn(request, { actor: `service:${actor.service.service}`, organisationId: actor.organisationId });
+      }
+      authorise(actor.caller, access);
+      return fn(request, { actor: actor.caller.userId, organisationId: actor.caller.organisationId });
     });
 
   return {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineConfig, env, type ConfigOf } from "../config/config.js";
+import { peerAddressesSchema } from "./peer-addresses.js";
 
 /**
  * Process-wide settings (YUNXI_*). Each dependency is external when its variable is set and embedded
@@ -17,6 +18,8 @@ export const platformConfigSpec = defineConfig({
     DATA_DIR: z.string().default("./data"),
     /** How a module finds a peer that runs in another process: `{name}` is the module name. */
     PEER_ADDRESS_TEMPLATE: z.string().default("{name}:50051"),
+    /** `name=host:port,…`: per-peer addresses that override the template (e.g. one process per service on one host). */
+    PEER_ADDRESSES: peerAddressesSchema().optional(),
     REQUIRE_EXTERNAL: env.boolean().default(false),
     START_TIMEOUT_MS: env.positiveInt().default(60000),
     SHUTDOWN_TIMEOUT_MS: env.positiveInt().default(8000),

@@ -9,6 +9,7 @@ import { createRootLogger, type Logger } from "../logging/logger.js";
 import { withTimeout } from "../util/with-timeout.js";
 import type { Infrastructure } from "./infrastructure.js";
 import type { ModuleContext, ModuleDefinition, PeerDirectory } from "./module.js";
+import { peerAddressOf } from "./peer-addresses.js";
 import { missingExternalSettings, platformConfigSpec, type PlatformConfig } from "./platform-config.js";
 
 /** The pseudo-target that applies database migrations of the selected modules, then exits. */
@@ -125,7 +126,7 @@ export async function run(modules: readonly ModuleDefinition[], options: RunOpti
   const selectedNames = selected.map((m) => m.name);
   const peers: PeerDirectory = {
     isLocal: (name) => selectedNames.includes(name),
-    address: (name) => (selectedNames.includes(name) ? grpcAddress : platform.PEER_ADDRESS_TEMPLATE.replaceAll("{name}", name)),
+    address: (name) => (selectedNames.includes(name) ? grpcAddress : peerAddressOf(platform, name)),
   };
 
   const endpoints: Record<string, string> = {};

@@ -17,6 +17,15 @@ export const ocrVerificationConfig = defineConfig({
     MAX_IMAGE_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(12 * 1024 * 1024),
     /** Decoded pixels; refuses decompression bombs before they are decoded. */
     MAX_IMAGE_PIXELS: z.coerce.number().int().min(1_000_000).max(200_000_000).default(50_000_000),
+    /** Each document of a submitted application is read from media up to this size; larger ones make the original unreadable. */
+    MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).max(512 * 1024 * 1024).default(64 * 1024 * 1024),
+    /**
+     * How long an impression photo waits for its application's original (events of two topics arrive in
+     * no guaranteed order) before it gets a review verdict. The bus retries it meanwhile, with backoff.
+     */
+    ORIGINAL_WAIT_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(600),
+    /** Deadline of one media read (a whole document or photo). */
+    MEDIA_READ_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
     /** How often the outbox relay looks for events nobody nudged it about (another replica, a crash). */
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   }),

@@ -1,8 +1,12 @@
 import { fileURLToPath } from "node:url";
-import { createTokenVerifier, defineModule, OutboxRelay, schemaNameOf, type Logger } from "@yunxi/platform";
+import { createTokenVerifier, defineModule, OutboxRelay, schemaNameOf, serviceTokensFor, type Logger } from "@yunxi/platform";
 import { SqlOriginalStore, SqlThresholdProfileStore, SqlVerdictStore } from "./adapters/db/sql-verification-store.js";
+import { subscribeAutomaticVerification } from "./adapters/events/automatic-verification-consumers.js";
 import { makeOcrVerificationGrpc, ocrVerificationServiceDefinition, tokenAuthenticate } from "./adapters/grpc/ocr-verification-grpc.js";
 import { DEFAULT_DECODER_LIMITS, SharpPageDecoder } from "./adapters/image/sharp-page-decoder.js";
+import { documentPages } from "./adapters/media/document-pages.js";
+import { GrpcMediaReader } from "./adapters/media/grpc-media-reader.js";
+import { makeAutomaticVerification } from "./app/automatic-verification.js";
 import { makeOcrVerificationService } from "./app/ocr-verification-service.js";
 import type { OcrEngine } from "./app/ports.js";
 import { ocrVerificationConfig, type OcrVerificationConfig } from "./config.js";
@@ -34,20 +38,36 @@ export const ocrVerificationModule = defineModule({
   async start(context) {
     const config = context.config as OcrVerificationConfig;
     const db = await context.infrastructure.database(schemaNameOf(context.name));
-    const relay = new OutboxRelay({ db, bus: await context.infrastructure.eventBus(), logger: context.logger, pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS });
+    const bus = await context.infrastructure.eventBus();
+    const relay = new OutboxRelay({ db, bus, logger: context.logger, pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS });
     relay.start();
     const engine = await openOcrEngine(config, context.logger);
     context.onStop(async () => {
       await relay.stop();
       await engine.close();
     });
+    const stores = { originals: new SqlOriginalStore(db), verdicts: new SqlVerdictStore(db, () => relay.nudge()), profiles: new SqlThresholdProfileStore(db) };
     const service = makeOcrVerificationService({
       decoder: new SharpPageDecoder({ ...DEFAULT_DECODER_LIMITS, maxBytes: config.MAX_IMAGE_BYTES, maxPixels: config.MAX_IMAGE_PIXELS }),
       engine,
-      originals: new SqlOriginalStore(db),
-      verdicts: new SqlVerdictStore(db, () => relay.nudge()),
-      profiles: new SqlThresholdProfileStore(db),
+      ...stores,
       logger: context.logger,
+    });
+    // Originals from approval's ApplicationSubmitted, verdicts for media's stored impression photos.
+    const tokens = serviceTokensFor(context.platform, context.name);
+    const media = new GrpcMediaReader(context.peers.address("media"), () => tokens.token(), config.MEDIA_READ_TIMEOUT_MS);
+    const automatic = makeAutomaticVerification({
+      service,
+      ...stores,
+      media,
+      splitDocument: documentPages,
+      logger: context.logger,
+      limits: { maxPhotoBytes: config.MAX_IMAGE_BYTES, maxDocumentBytes: config.MAX_DOCUMENT_BYTES, originalWaitMs: config.ORIGINAL_WAIT_SECONDS * 1000 },
+    });
+    const consumers = await subscribeAutomaticVerification(bus, automatic, context.logger);
+    context.onStop(async () => {
+      await consumers.close();
+      media.close();
     });
     const { service: definition, packageDefinition } = ocrVerificationServiceDefinition();
     context.grpc.addService(definition, makeOcrVerificationGrpc(service, context.logger, tokenAuthenticate(createTokenVerifier(context.platform))), packageDefinition);

@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { createRootLogger, isYunxiError } from "@yunxi/platform";
 import { DEFAULT_DECODER_LIMITS, SharpPageDecoder } from "./adapters/image/sharp-page-decoder.js";
 import { MemoryOriginalStore, MemoryThresholdProfileStore, MemoryVerdictStore } from "./adapters/memory/memory-stores.js";
-import { pdfPages } from "./adapters/pdf/pdf-text.js";
+import { contentTypeOfExtension, documentPages } from "./adapters/media/document-pages.js";
 import { makeOcrVerificationService, type OriginalPageInput } from "./app/ocr-verification-service.js";
 import { originalFromText } from "./domain/comparison.js";
 import { THRESHOLD_PROFILES, thresholdProfile } from "./domain/threshold-profiles.js";
@@ -20,19 +20,14 @@ import { openOcrEngine } from "./module.js";
 // `npm run -w` runs in the workspace folder; paths on the command line are meant from where npm was started.
 const fromCaller = (file: string) => resolve(process.env["INIT_CWD"] ?? process.cwd(), file);
 
-const IMAGE_EXTENSIONS = new Set([".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff"]);
-
 function usage(message: string): never {
   process.stderr.write(`${message}\nusage: ocr compare --original FILE --photo FILE [--threshold-profile ${Object.keys(THRESHOLD_PROFILES).join("|")}] [--engine paddle|tesseract]\n       ocr read --image FILE [--engine paddle|tesseract]\n`);
   process.exit(2);
 }
 
+// The same splitting as originals submitted with an application (PDF text layer, scanned image, text).
 async function originalPages(file: string): Promise<OriginalPageInput[]> {
-  const bytes = await readFile(fromCaller(file));
-  const ext = extname(file).toLowerCase();
-  if (ext === ".pdf" || bytes.subarray(0, 5).toString("latin1") === "%PDF-") return pdfPages(bytes);
-  if (IMAGE_EXTENSIONS.has(ext)) return [{ image: bytes }];
-  return bytes.toString("utf8").split("\f").map((text) => ({ text }));
+  return documentPages(await readFile(fromCaller(file)), contentTypeOfExtension(extname(file)));
 }
 
 async function main(): Promise<void> {

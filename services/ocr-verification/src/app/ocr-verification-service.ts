@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { invalidArgument, isYunxiError, notFound, type Logger } from "@yunxi/platform";
+import { failedPrecondition, invalidArgument, isYunxiError, notFound, permissionDenied, type Logger } from "@yunxi/platform";
 import { comparePhoto, originalFromText } from "../domain/comparison.js";
 import { thresholdProfile } from "../domain/threshold-profiles.js";
 import { COMPARISON_VERDICTS, type ComparisonOutcome, type ComparisonVerdict, type OriginalDocument, type ThresholdProfile, type VerificationResult } from "../domain/verdict.js";
-import type { OcrEngine, OriginalStore, PageImageDecoder, PageReading, PixelBox, ThresholdProfileStore, VerdictStore, VerificationAnnouncement } from "./ports.js";
+import type { OcrEngine, OriginalSource, OriginalStore, PageImageDecoder, PageReading, PixelBox, ThresholdProfileStore, VerdictStore, Verification, VerificationAnnouncement } from "./ports.js";
 
 export interface OcrVerificationDeps {
   readonly decoder: PageImageDecoder;
@@ -37,17 +37,23 @@ export interface OcrVerificationService {
   readImage(image: Uint8Array): Promise<PageReading & { readonly inkRatio: number }>;
   /** Compares a photo with an original given directly (no storage): the CLI's and batch checks' path. */
   compare(original: OriginalDocument, photo: Uint8Array, profile: ThresholdProfile): Promise<ComparisonRun>;
-  /** Stores an application's original, split into pages and clauses; scanned pages are OCRed. */
-  registerOriginal(caller: Caller, input: { applicationId: string; pages: readonly OriginalPageInput[] }): Promise<OriginalDocument>;
+  /**
+   * Stores an application's original, split into pages and clauses; scanned pages are OCRed. Without a
+   * `source` event (a call over gRPC) it refuses to replace an original registered from approval's event.
+   */
+  registerOriginal(caller: Caller, input: { applicationId: string; pages: readonly OriginalPageInput[]; source?: OriginalSource }): Promise<OriginalDocument>;
   /**
    * Verifies one impression photo against its application's original, stores the verdict and
    * announces it (an alarm for mismatch and blank). A second call for the same impression returns
    * the stored verdict without reading the photo again.
    */
-  verifyPhoto(caller: Caller, input: { applicationId: string; impressionId: string; image: Uint8Array; profileName?: string }): Promise<VerificationResult>;
-  getVerdict(caller: Caller, verificationId: string): Promise<VerificationResult>;
+  verifyPhoto(caller: Caller, input: { applicationId: string; impressionId: string; image: Uint8Array; profileName?: string }): Promise<Verification>;
+  /** One verdict; `readsRecords` is whether the caller holds records.read, else it must be the applicant. */
+  getVerdict(caller: Caller, verificationId: string, readsRecords?: boolean): Promise<Verification>;
+  /** An application's verdicts, oldest first; NotFound when the caller's organisation knows no such application. */
+  listVerdicts(caller: Caller, applicationId: string, readsRecords: boolean): Promise<Verification[]>;
   /** A reviewer confirms or overturns a verdict; the review is stored and announced for the audit ledger. */
-  reviewVerdict(caller: Caller, input: { verificationId: string; decision: "confirm" | "overturn"; verdict?: ComparisonVerdict; note?: string }): Promise<VerificationResult>;
+  reviewVerdict(caller: Caller, input: { verificationId: string; decision: "confirm" | "overturn"; verdict?: ComparisonVerdict; note?: string }): Promise<Verification>;
   setOrganisationProfile(caller: Caller, profileName: string): Promise<ThresholdProfile>;
 }
 
@@ -63,6 +69,14 @@ function requireProfile(name: string): ThresholdProfile {
   const profile = thresholdProfile(name);
   if (!profile) throw invalidArgument(`unknown threshold profile "${name}"`, { violations: [{ field: "thresholdProfile", message: "default, strict or lenient" }] });
   return profile;
+}
+
+/** What a new verdict announces: always the verdict, and an alarm for the seal keeper on mismatch and blank. */
+export function announcementsFor(result: Verification): VerificationAnnouncement[] {
+  const verdict = result.outcome.verdict;
+  const announcements: VerificationAnnouncement[] = [{ kind: "photo-verified", result }];
+  if (verdict === "mismatch" || verdict === "blank") announcements.push({ kind: "alarm", result, verdict });
+  return announcements;
 }
 
 function overlaps(a: PixelBox, b: PixelBox): boolean {
@@ -85,10 +99,18 @@ export function makeOcrVerificationService(deps: OcrVerificationDeps): OcrVerifi
   }
 
   // Another organisation's verification is reported as absent, not as forbidden: its existence is not ours to reveal.
-  async function ownVerification(caller: Caller, verificationId: string): Promise<VerificationResult> {
+  async function ownVerification(caller: Caller, verificationId: string): Promise<Verification> {
     const result = await deps.verdicts.get(verificationId);
     if (!result || result.organisationId !== caller.organisationId) throw notFound(`no verification ${verificationId}`);
     return result;
+  }
+
+  // Verdicts are evidence about an application: records readers see them, and so does its applicant.
+  async function mayRead(caller: Caller, applicationId: string, readsRecords: boolean): Promise<void> {
+    if (readsRecords) return;
+    const original = await deps.originals.describe(applicationId);
+    if (original?.applicantUserId && original.organisationId === caller.organisationId && original.applicantUserId === caller.actor) return;
+    throw permissionDenied("reading verifications needs records.read, or being the application's applicant");
   }
 
   return {
@@ -100,14 +122,16 @@ export function makeOcrVerificationService(deps: OcrVerificationDeps): OcrVerifi
 
     compare,
 
-    async registerOriginal(caller, { applicationId, pages }) {
+    async registerOriginal(caller, { applicationId, pages, source }) {
       requireId("applicationId", applicationId);
       requireId("organisationId", caller.organisationId);
       if (pages.length === 0 || pages.length > MAX_ORIGINAL_PAGES) {
         throw invalidArgument(`an original has 1–${MAX_ORIGINAL_PAGES} pages`, { violations: [{ field: "pages", message: `${pages.length} pages` }] });
       }
-      const existing = await deps.originals.get(applicationId);
+      const existing = await deps.originals.describe(applicationId);
       if (existing && existing.organisationId !== caller.organisationId) throw invalidArgument(`application ${applicationId} belongs to another organisation`);
+      // The approved documents are what the stamped pages must match; a direct call must not swap them.
+      if (existing?.sourceEventId && !source?.eventId) throw failedPrecondition(`the original of application ${applicationId} comes from its submitted documents and cannot be replaced`);
       const profile = await deps.profiles.forOrganisation(caller.organisationId);
       const texts: string[] = [];
       for (const [index, page] of pages.entries()) {
@@ -128,7 +152,7 @@ export function makeOcrVerificationService(deps: OcrVerificationDeps): OcrVerifi
       if (original.pages.length !== pages.length) {
         throw invalidArgument("every page of an original needs text (a blank page cannot be compared)", { violations: [{ field: "pages", message: "page without text" }] });
       }
-      await deps.originals.save(original);
+      await deps.originals.save(original, source ?? { applicantUserId: caller.actor });
       deps.logger.info({ applicationId, organisationId: caller.organisationId, pages: original.pages.length }, "original registered");
       return original;
     },
@@ -155,15 +179,24 @@ export function makeOcrVerificationService(deps: OcrVerificationDeps): OcrVerifi
         reviews: [],
         finalVerdict: run.outcome.verdict,
       };
-      const verdict = run.outcome.verdict;
-      const announcements: VerificationAnnouncement[] = [{ kind: "photo-verified", result }];
-      if (verdict === "mismatch" || verdict === "blank") announcements.push({ kind: "alarm", result, verdict });
-      const stored = await deps.verdicts.add(result, announcements);
+      const stored = await deps.verdicts.add(result, announcementsFor(result));
       deps.logger.info({ applicationId, impressionId, verdict: stored.outcome.verdict, page: stored.outcome.page, seconds: run.seconds }, "photo verified");
       return stored;
     },
 
-    getVerdict: ownVerification,
+    async getVerdict(caller, verificationId, readsRecords = true) {
+      const result = await ownVerification(caller, verificationId);
+      await mayRead(caller, result.applicationId, readsRecords);
+      return result;
+    },
+
+    async listVerdicts(caller, applicationId, readsRecords) {
+      requireId("applicationId", applicationId);
+      const [original, verdicts] = await Promise.all([deps.originals.describe(applicationId), deps.verdicts.listByApplication(caller.organisationId, applicationId)]);
+      if ((!original || original.organisationId !== caller.organisationId) && verdicts.length === 0) throw notFound(`no application ${applicationId}`);
+      await mayRead(caller, applicationId, readsRecords);
+      return verdicts;
+    },
 
     async reviewVerdict(caller, { verificationId, decision, verdict, note }) {
       if (decision !== "confirm" && decision !== "overturn") throw invalidArgument("decision must be confirm or overturn", { violations: [{ field: "decision", message: "invalid" }] });
@@ -178,7 +211,7 @@ export function makeOcrVerificationService(deps: OcrVerificationDeps): OcrVerifi
       } else if (current.finalVerdict === "review") {
         throw invalidArgument("a review verdict is settled by overturning it to match, mismatch, blank or unknown_page", { violations: [{ field: "decision", message: "confirm on review" }] });
       }
-      const updated: VerificationResult = {
+      const updated: Verification = {
         ...current,
         reviews: [...current.reviews, { reviewerId: caller.actor, decision, verdict: next, note: note ?? "", at: clock.now().toISOString() }],
         finalVerdict: next,

@@ -48,17 +48,69 @@ export interface OcrEngine {
   close(): Promise<void>;
 }
 
-/** Originals stored with the application they belong to. */
+/** Where a stored original came from: the ApplicationSubmitted event that carried it, and its applicant. */
+export interface OriginalSource {
+  readonly eventId?: string;
+  readonly applicantUserId?: string;
+}
+
+/** What is recorded about an application's original, readable or not. */
+export interface OriginalInfo {
+  readonly applicationId: string;
+  readonly organisationId: string;
+  readonly applicantUserId?: string;
+  readonly sourceEventId?: string;
+  /** Why the application's documents cannot be compared with; absent for a readable original. */
+  readonly problem?: string;
+}
+
+/**
+ * Originals stored with the application they belong to. One record per application: a later save (a
+ * resubmission) replaces it, readable or not.
+ */
 export interface OriginalStore {
-  save(original: OriginalDocument): Promise<void>;
+  save(original: OriginalDocument, source?: OriginalSource): Promise<void>;
+  /** Records that the application's documents cannot be compared with, and why (no document text). */
+  saveUnreadable(unreadable: { applicationId: string; organisationId: string; problem: string }, source?: OriginalSource): Promise<void>;
+  /** The readable original; undefined when none is registered or it is unreadable. */
   get(applicationId: string): Promise<OriginalDocument | undefined>;
+  describe(applicationId: string): Promise<OriginalInfo | undefined>;
+}
+
+/** The stored impression photo a verdict is about (media's MediaStored). */
+export interface PhotoRef {
+  readonly mediaId: string;
+  readonly deviceId: string;
+  readonly impressionSequence: number;
+}
+
+/** A stored verdict, with the photo it judged when that came from media. */
+export interface Verification extends VerificationResult {
+  readonly photo?: PhotoRef;
+}
+
+/** A stored object's bytes, as media decrypted them. */
+export interface MediaContent {
+  readonly bytes: Buffer;
+  readonly contentType: string;
+  /** Lower-case hex SHA-256 media recorded for the object. */
+  readonly sha256: string;
+}
+
+/**
+ * Reads media objects on this service's own behalf (internal service token). Refuses objects larger
+ * than `maxBytes` (ResourceExhausted) before reading them whole; NotFound for an id media does not hold
+ * in that organisation.
+ */
+export interface MediaReader {
+  read(organisationId: string, mediaId: string, maxBytes: number): Promise<MediaContent>;
 }
 
 /** What a stored verdict announces: to the event bus, through the store's outbox. */
 export type VerificationAnnouncement =
-  | { readonly kind: "photo-verified"; readonly result: VerificationResult }
-  | { readonly kind: "alarm"; readonly result: VerificationResult; readonly verdict: "mismatch" | "blank" }
-  | { readonly kind: "verdict-reviewed"; readonly result: VerificationResult; readonly previous: ComparisonVerdict };
+  | { readonly kind: "photo-verified"; readonly result: Verification }
+  | { readonly kind: "alarm"; readonly result: Verification; readonly verdict: "mismatch" | "blank" }
+  | { readonly kind: "verdict-reviewed"; readonly result: Verification; readonly previous: ComparisonVerdict };
 
 /**
  * Verdicts per impression photo, with their review history. A verdict and what it announces are
@@ -66,14 +118,17 @@ export type VerificationAnnouncement =
  */
 export interface VerdictStore {
   /**
-   * Stores a new verdict. If the impression already has one (a redelivered stamp record), nothing is
-   * written and the stored verdict is returned instead.
+   * Stores a new verdict. If the impression or the photo's media id already has one (a redelivered
+   * stamp record or MediaStored event), nothing is written and the stored verdict is returned instead.
    */
-  add(result: VerificationResult, announcements: readonly VerificationAnnouncement[]): Promise<VerificationResult>;
+  add(result: Verification, announcements: readonly VerificationAnnouncement[]): Promise<Verification>;
   /** Replaces a verdict after a review; FailedPrecondition when another review landed first. */
-  update(result: VerificationResult, expectedReviews: number, announcements: readonly VerificationAnnouncement[]): Promise<void>;
-  get(verificationId: string): Promise<VerificationResult | undefined>;
-  findByImpression(applicationId: string, impressionId: string): Promise<VerificationResult | undefined>;
+  update(result: Verification, expectedReviews: number, announcements: readonly VerificationAnnouncement[]): Promise<void>;
+  get(verificationId: string): Promise<Verification | undefined>;
+  findByImpression(applicationId: string, impressionId: string): Promise<Verification | undefined>;
+  findByMedia(mediaId: string): Promise<Verification | undefined>;
+  /** An application's verdicts in one organisation, oldest first. */
+  listByApplication(organisationId: string, applicationId: string): Promise<Verification[]>;
 }
 
 /** Threshold profiles per organisation; the default profile when an organisation has none. */

@@ -30,6 +30,7 @@ export function announcementMessages(announcements: readonly VerificationAnnounc
   return announcements.map((a) => {
     const r = a.result;
     const common = { organisationId: r.organisationId, aggregateId: r.applicationId };
+    const photo = r.photo ? { mediaId: r.photo.mediaId, deviceId: r.photo.deviceId, impressionSequence: r.photo.impressionSequence } : {};
     switch (a.kind) {
       case "photo-verified":
         return encodeEvent({
@@ -50,6 +51,7 @@ export function announcementMessages(announcements: readonly VerificationAnnounc
             engine: r.engine,
             thresholdProfile: r.profile,
             occurredAt: r.createdAt,
+            ...photo,
           },
         });
       case "alarm":
@@ -58,7 +60,7 @@ export function announcementMessages(announcements: readonly VerificationAnnounc
           topic: VERIFICATION_ALARM_TOPIC,
           type: typeOf("VerificationAlarm"),
           occurredAt: r.createdAt,
-          payload: { verificationId: r.verificationId, applicationId: r.applicationId, organisationId: r.organisationId, impressionId: r.impressionId, verdict: a.verdict, occurredAt: r.createdAt },
+          payload: { verificationId: r.verificationId, applicationId: r.applicationId, organisationId: r.organisationId, impressionId: r.impressionId, verdict: a.verdict, occurredAt: r.createdAt, ...photo },
         });
       case "verdict-reviewed": {
         const review = r.reviews.at(-1);

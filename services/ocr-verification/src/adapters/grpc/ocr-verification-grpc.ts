@@ -4,7 +4,8 @@ import type { PackageDefinition } from "@grpc/proto-loader";
 import { authenticate, invalidArgument, permissionDenied, unary, type CallContext, type Logger, type Permission, type TokenVerifier } from "@yunxi/platform";
 import { loadProtoDefinition } from "@yunxi/proto";
 import type { Caller, OcrVerificationService, OriginalPageInput } from "../../app/ocr-verification-service.js";
-import { COMPARISON_VERDICTS, type ClauseScore, type ComparisonVerdict, type VerificationResult } from "../../domain/verdict.js";
+import type { Verification } from "../../app/ports.js";
+import { COMPARISON_VERDICTS, type ClauseScore, type ComparisonVerdict } from "../../domain/verdict.js";
 
 export const OCR_VERIFICATION_PROTO = "yunxi/ocr_verification/v1/ocr_verification.proto";
 
@@ -40,7 +41,7 @@ function fromProtoVerdict(v: string): ComparisonVerdict | undefined {
 }
 const clause = (c: ClauseScore) => ({ clause: c.clause, errorRate: c.errorRate });
 
-function verification(r: VerificationResult): Record<string, unknown> {
+function verification(r: Verification): Record<string, unknown> {
   return {
     verificationId: r.verificationId,
     applicationId: r.applicationId,
@@ -58,6 +59,7 @@ function verification(r: VerificationResult): Record<string, unknown> {
     seconds: r.seconds,
     createdAt: r.createdAt,
     reviews: r.reviews.map((v) => ({ reviewerId: v.reviewerId, decision: v.decision, verdict: toProtoVerdict(v.verdict), note: v.note, at: v.at })),
+    ...(r.photo ? { mediaId: r.photo.mediaId, deviceId: r.photo.deviceId, impressionSequence: String(r.photo.impressionSequence) } : {}),
   };
 }
 
@@ -92,7 +94,15 @@ export function makeOcrVerificationGrpc(service: OcrVerificationService, logger:
         }),
       ),
     ),
-    GetVerification: handle<{ verificationId: string }, unknown>("records.read", async (req, caller) => verification(await service.getVerdict(caller, req.verificationId))),
+    // records.read, or the application's applicant: the service decides, since only it knows the applicant.
+    GetVerification: unary<{ verificationId: string }, unknown>(logger, async (req, context) => {
+      const caller = await authenticateCall(context);
+      return verification(await service.getVerdict(caller, req.verificationId, caller.permissions.has("records.read")));
+    }),
+    ListVerifications: unary<{ applicationId: string }, unknown>(logger, async (req, context) => {
+      const caller = await authenticateCall(context);
+      return { verifications: (await service.listVerdicts(caller, req.applicationId, caller.permissions.has("records.read"))).map(verification) };
+    }),
     ReviewVerification: handle<{ verificationId: string; decision: string; verdict: string; note: string }, unknown>("device.keep", async (req, caller) => {
       if (req.decision !== "confirm" && req.decision !== "overturn") throw invalidArgument("decision must be confirm or overturn", { violations: [{ field: "decision", message: "invalid" }] });
       const verdict = fromProtoVerdict(req.verdict);

@@ -19,8 +19,11 @@ export async function freePort() {
   });
 }
 
-/** Starts main.js; `ready` resolves once it printed the console URL (or rejects with its output if it exits). */
-export function startPlatform(env, { waitForReady = true, boundMs = 90_000 } = {}) {
+/**
+ * Starts main.js; `ready` resolves once it printed the console URL (or rejects with its output if it exits).
+ * A process without the gateway prints no console URL: pass `readyWhen: /Yunxi is ready/` (resolves to true).
+ */
+export function startPlatform(env, { waitForReady = true, boundMs = 90_000, readyWhen = /Console: (http:\/\/\S+)/ } = {}) {
   const child = spawn(process.execPath, ["--import", "@yunxi/platform/telemetry", MAIN], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, OTEL_METRICS_EXPORTER: "none", LOG_LEVEL: "warn", ...env },
@@ -34,10 +37,10 @@ export function startPlatform(env, { waitForReady = true, boundMs = 90_000 } = {
   const ready = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`not ready within ${boundMs} ms\nstdout:${stdout}\nstderr:${stderr}`)), boundMs);
     child.stdout.on("data", () => {
-      const match = /Console: (http:\/\/\S+)/.exec(stdout);
+      const match = readyWhen.exec(stdout);
       if (match) {
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve(match[1] ?? true);
       }
     });
     exited.then(({ code }) => {

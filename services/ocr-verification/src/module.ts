@@ -12,16 +12,23 @@ import type { OcrEngine } from "./app/ports.js";
 import { ocrVerificationConfig, type OcrVerificationConfig } from "./config.js";
 
 /**
- * Opens the configured engine. If the ONNX runtime cannot load (a platform without its binary), the
- * tesseract fallback takes over and says so: its verdicts all go to manual review.
+ * Opens the configured engine. PaddleOCR runs in worker threads (THREADS cores per page, as many
+ * workers as fit in the cores), so OCR never blocks the event loop. If the ONNX runtime cannot load (a
+ * platform without its binary), the tesseract fallback takes over and says so: its verdicts all go to
+ * manual review.
  */
 export async function openOcrEngine(config: Pick<OcrVerificationConfig, "ENGINE" | "THREADS" | "MODEL_DIR">, logger: Logger): Promise<OcrEngine> {
   // Imported on demand: the ONNX runtime is a large native library other targets of the image never need.
   const { TesseractJsOcrEngine } = await import("./adapters/ocr/tesseract-js-ocr-engine.js");
   if (config.ENGINE === "tesseract") return TesseractJsOcrEngine.open();
   try {
-    const { PaddleOnnxOcrEngine } = await import("./adapters/ocr/paddle-onnx-ocr-engine.js");
-    return await PaddleOnnxOcrEngine.open({ threads: config.THREADS, ...(config.MODEL_DIR ? { modelDir: config.MODEL_DIR } : {}) });
+    const { WorkerThreadOcrEngine } = await import("./adapters/ocr/worker-thread-ocr-engine.js");
+    const { availableParallelism } = await import("node:os");
+    return await WorkerThreadOcrEngine.open({
+      engine: { kind: "paddle", options: { threads: config.THREADS, ...(config.MODEL_DIR ? { modelDir: config.MODEL_DIR } : {}) } },
+      workers: Math.max(1, Math.floor(availableParallelism() / config.THREADS)),
+      logger,
+    });
   } catch (error) {
     logger.error({ err: error instanceof Error ? error.message : String(error) }, "paddle engine unavailable, falling back to tesseract (all verdicts go to review)");
     return TesseractJsOcrEngine.open();

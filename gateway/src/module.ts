@@ -1,13 +1,16 @@
 import { createReadStream, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { createTokenVerifier, defineConfig, defineModule, env, httpStatusOf, kindOf, LOCAL_BLOB_URL_PATH, LocalBlobStore, publicMessage, unauthenticated, YunxiError } from "@yunxi/platform";
+import { createTokenVerifier, defineConfig, defineModule, env, httpStatusOf, kindOf, LOCAL_BLOB_URL_PATH, LocalBlobStore, permissionDenied, publicMessage, SERVICE_CLAIM, unauthenticated, YunxiError } from "@yunxi/platform";
 import Fastify from "fastify";
 import { z } from "zod";
 import { openApiDocument, withRoutes } from "./openapi.js";
 import { ALL_ROUTES } from "./routes/index.js";
+import { DEVICE_PHOTOS_PATH } from "./routes/media.js";
 import { createGatewayDeps } from "./routes/route-module.js";
 import { ReadinessChecker } from "./readiness.js";
+import { checkZoneSettings, zoneConfigShape } from "./zone/zone-config.js";
+import { installCentralZoneRouting, installZoneSide, zoneRoleOf, type CentralZoneRouting, type ZoneSide } from "./zone/zone-gateway.js";
 
 /** The service modules a gateway fronts when it runs alone (cluster mode). */
 export const SERVICE_MODULES = [
@@ -20,7 +23,8 @@ const gatewayConfig = defineConfig({
     /** Modules /readyz checks; default: the other modules of this process, or every service when alone. */
     UPSTREAMS: env.list().optional(),
     READY_CHECK_TIMEOUT_MS: env.positiveInt().default(1500),
-  }),
+    ...zoneConfigShape,
+  }).superRefine(checkZoneSettings),
 });
 
 function consoleDirectory(): string | undefined {
@@ -82,19 +86,53 @@ export const gatewayModule = defineModule({
       return reply.status(ready ? 200 : 503).send({ status: ready ? "ready" : "not ready", targets });
     });
     // Tokens are checked here AND again in every service: the edge turns away anonymous traffic early,
-    // the services do not trust the edge. Only sign-up and sign-in are open.
-    const verifier = createTokenVerifier(context.platform);
+    // the services do not trust the edge. Only sign-up, sign-in and device photo uploads are open.
+    const zoneRole = zoneRoleOf(context.config);
+    const loopback = () => {
+      const address = app.server.address();
+      const host = context.platform.BIND_HOST === "0.0.0.0" || context.platform.BIND_HOST === "::" ? "127.0.0.1" : context.platform.BIND_HOST;
+      return { host, port: typeof address === "object" && address ? address.port : context.platform.HTTP_PORT };
+    };
+    const loopbackOrigin = () => `http://${loopback().host}:${loopback().port}`;
+    // A zone cannot reach the issuer: its gateway verifies against the JWKS it relays from the central
+    // (served below at /oidc/jwks), fetched lazily on the first request, once the port is known.
+    let zoneVerifier: TokenVerifier | undefined;
+    const verifier: TokenVerifier =
+      zoneRole === "zone"
+        ? {
+            verify: (token) => {
+              zoneVerifier ??= new JwksTokenVerifier({
+                issuer: context.platform.OIDC_ISSUER ?? builtInIssuerUrl(context.platform),
+                jwksUrl: `${loopbackOrigin()}${BUILT_IN_ISSUER_PATH}/jwks`,
+                timeoutMs: context.platform.CONNECT_TIMEOUT_MS,
+              });
+              return zoneVerifier.verify(token);
+            },
+          }
+        : createTokenVerifier(context.platform);
+    let central: CentralZoneRouting | undefined;
+    let zoneSide: ZoneSide | undefined;
+    if (zoneRole === "central") {
+      central = await installCentralZoneRouting(app, { settings: context.config, platform: context.platform, logger: context.logger, verifier, localOrigin: loopbackOrigin });
+    } else if (zoneRole === "zone") {
+      zoneSide = await installZoneSide(app, { settings: context.config, platform: context.platform, logger: context.logger, local: loopback });
+    }
     app.addHook("preHandler", async (request) => {
       const path = request.url.split("?")[0] ?? "";
-      if (!path.startsWith("/api/v1/") || path.startsWith("/api/v1/auth/")) return;
+      // Device photo uploads carry a device capability that media checks, not a user token.
+      if (!path.startsWith("/api/v1/") || path.startsWith("/api/v1/auth/") || path.startsWith(DEVICE_PHOTOS_PATH)) return;
       const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1];
       if (!token) throw unauthenticated("an access token is required (Authorization: Bearer …)");
-      await verifier.verify(token);
+      const principal = await verifier.verify(token);
+      // Internal service tokens are for calls between services, never for the public API.
+      if (principal.claims[SERVICE_CLAIM] !== undefined) throw permissionDenied("service tokens are not accepted at the gateway");
     });
 
     const deps = createGatewayDeps(context.platform, context.logger, context.peers);
-    for (const routes of ALL_ROUTES) await routes.register(app, deps);
-    const document = withRoutes(openApiDocument, ALL_ROUTES);
+    // Users sign in centrally; a zone's /oidc/jwks relays the central issuer's keys instead of identity's.
+    const routeGroups = zoneRole === "zone" ? ALL_ROUTES.filter((routes) => routes.name !== "identity") : ALL_ROUTES;
+    for (const routes of routeGroups) await routes.register(app, deps);
+    const document = withRoutes(openApiDocument, routeGroups);
     app.get("/api/openapi.json", async () => document);
 
     const console = consoleDirectory();
@@ -108,8 +146,12 @@ export const gatewayModule = defineModule({
     const host = context.platform.BIND_HOST === "0.0.0.0" ? "127.0.0.1" : context.platform.BIND_HOST;
     const url = context.platform.PUBLIC_URL ?? `http://${host}:${port}`;
     context.logger.info({ url, upstreams }, "gateway listening");
+    if (central) await central.listen();
+    zoneSide?.dialer.start();
     context.announceEndpoint("console", url);
     context.onStop(async () => {
+      await zoneSide?.close();
+      await central?.close();
       await app.close();
       readiness.close();
       deps.close();

@@ -38,6 +38,7 @@ export const openApiDocument = {
   components: {
     securitySchemes: {
       bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "Access token from Keycloak or the built-in issuer (/oidc)" },
+      deviceUploadToken: { type: "http", scheme: "bearer", description: "A device's upload token from its signed Authorise command (device photo uploads only)" },
     },
     schemas: {
       Health: { type: "object", required: ["status"], properties: { status: { const: "ok" } } },

@@ -82,6 +82,27 @@ describe("media routes", () => {
     assert.deepEqual(streamed.map((s) => s.token), ["tok", "tok"]);
   });
 
+  it("passes a device's photo with its upload token inside the request, never as a bearer token, and refuses bad uploads", async () => {
+    calls.length = 0;
+    const photo = Buffer.from("\x89PNG page photo");
+    const sha = "c".repeat(64);
+    const put = (url: string, headers: Record<string, string>, payload: Buffer | string) => gateway.app.inject({ method: "PUT", url, headers, payload });
+    const stored = await put("/api/v1/device-photos/7", { authorization: "Bearer upload-tok", "content-type": "image/png", "x-yunxi-sha256": sha }, photo);
+    assert.equal(stored.statusCode, 200, stored.body);
+    assert.equal(stored.json().id, ID);
+    const call = calls.at(-1);
+    assert.equal(call?.method, "StoreDevicePhoto");
+    assert.deepEqual(call?.request, { uploadToken: "upload-tok", impressionSequence: "7", contentType: "image/png", sha256: sha, data: photo });
+    assert.equal(call?.context.bearerToken, undefined, "the capability never travels as a user token");
+    calls.length = 0;
+    assert.equal((await put("/api/v1/device-photos/7", { "content-type": "image/png", "x-yunxi-sha256": sha }, photo)).statusCode, 401);
+    const badSequence = await put("/api/v1/device-photos/0", { authorization: "Bearer upload-tok", "content-type": "image/png", "x-yunxi-sha256": sha }, photo);
+    assert.equal(badSequence.statusCode, 400);
+    assert.equal((await put("/api/v1/device-photos/7", { authorization: "Bearer upload-tok", "content-type": "image/png" }, photo)).statusCode, 400);
+    assert.equal((await put("/api/v1/device-photos/7", { authorization: "Bearer upload-tok", "content-type": "text/html", "x-yunxi-sha256": sha }, "<p>")).statusCode, 415);
+    assert.deepEqual(calls, [], "refused uploads never reach media");
+  });
+
   it("describes every route in the OpenAPI document", () => {
     const document = withRoutes(openApiDocument, [mediaRoutes]) as { paths: Record<string, Record<string, unknown>> };
     for (const [path, method] of [["/api/v1/media/uploads", "post"], ["/api/v1/media/uploads/{id}/complete", "post"], ["/api/v1/media/{id}", "get"], ["/api/v1/media/{id}/content", "get"]] as const) {

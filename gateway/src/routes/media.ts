@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { loadPackageDefinition, type Client, type ClientReadableStream, type ServiceDefinition, type ServiceError } from "@grpc/grpc-js";
-import { contextToMetadata, createGrpcClient, fromServiceError, internal, invalidArgument, type FieldViolation } from "@yunxi/platform";
+import { contextToMetadata, createGrpcClient, fromServiceError, internal, invalidArgument, unauthenticated, type FieldViolation } from "@yunxi/platform";
 import { loadProtoDefinition } from "@yunxi/proto";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
@@ -20,6 +20,13 @@ function mediaService(): ServiceDefinition {
   }
   return definition;
 }
+
+/** Where devices PUT impression photos; authorised by the upload token of the Authorise command, not a user token. */
+export const DEVICE_PHOTOS_PATH = "/api/v1/device-photos/";
+const DEVICE_PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"];
+/** A page photo is well under this; gRPC carries at most 16 MiB per message. */
+const DEVICE_PHOTO_MAX_BYTES = 12 * 1024 * 1024;
+const SEQUENCE = /^[1-9][0-9]{0,15}$/;
 
 const KINDS = { photo: "MEDIA_KIND_PHOTO", video: "MEDIA_KIND_VIDEO", document: "MEDIA_KIND_DOCUMENT", audit_capture: "MEDIA_KIND_AUDIT_CAPTURE" } as const;
 const KIND_NAMES: Record<string, string> = Object.fromEntries(Object.entries(KINDS).map(([name, value]) => [value, name]));
@@ -138,6 +145,23 @@ export const mediaRoutes: GatewayRoutes = {
       });
     });
 
+    app.addContentTypeParser(DEVICE_PHOTO_TYPES, { parseAs: "buffer", bodyLimit: DEVICE_PHOTO_MAX_BYTES }, (_request, body, done) => done(null, body));
+    app.put(`${DEVICE_PHOTOS_PATH}:sequence`, { bodyLimit: DEVICE_PHOTO_MAX_BYTES }, async (request, reply) => {
+      const { bearerToken, requestId } = deps.callContext(request);
+      if (!bearerToken) throw unauthenticated("the upload token from the Authorise command is required (Authorization: Bearer …)");
+      const sequence = param(request, "sequence");
+      const sha256 = request.headers["x-yunxi-sha256"];
+      const violations: FieldViolation[] = [];
+      if (!SEQUENCE.test(sequence)) violations.push({ field: "sequence", message: "must be the impression's sequence number" });
+      if (typeof sha256 !== "string") violations.push({ field: "X-Yunxi-Sha256", message: "header required: SHA-256 of the body, 64 lower-case hex digits" });
+      if (!Buffer.isBuffer(request.body)) violations.push({ field: "body", message: `must be the photo, Content-Type one of ${DEVICE_PHOTO_TYPES.join(", ")}` });
+      if (violations.length > 0) throw invalidArgument("invalid device photo", { violations });
+      const contentType = (request.headers["content-type"] ?? "").split(";")[0]?.trim() ?? "";
+      // The token goes in the request, not as a bearer token: it is a device capability, never a user identity.
+      const item = await deps.call<ItemMessage>(MODULE, mediaService(), "StoreDevicePhoto", { uploadToken: bearerToken, impressionSequence: sequence, contentType, sha256, data: request.body }, { requestId });
+      return reply.status(200).send(itemJson(item));
+    });
+
     app.post("/api/v1/media/uploads/:id/complete", async (request) => itemJson(await call<ItemMessage>(request, "CompleteUpload", { uploadId: param(request, "id") })));
 
     app.get("/api/v1/media/:id", async (request) => itemJson(await call<ItemMessage>(request, "GetMedia", { mediaId: param(request, "id") })));
@@ -193,6 +217,26 @@ export const mediaRoutes: GatewayRoutes = {
         summary: "Register an upload and get a presigned PUT URL (device.manage for a device's media, application.create for one's own)",
         requestBody: { required: true, content: json("CreateMediaUpload") },
         responses: { "201": { description: "upload registered; PUT the bytes to upload.url with upload.headers", content: json("MediaUpload") }, ...errors("400", "401", "403", "429") },
+      },
+    },
+    "/api/v1/device-photos/{sequence}": {
+      put: {
+        ...tag,
+        operationId: "storeDevicePhoto",
+        summary: "A device uploads the photo of one impression (idempotent: the same bytes again return the same item)",
+        description:
+          "For devices, not users: `Authorization: Bearer <Authorise.upload_token>` from the signed Authorise command. The body is the photo; `X-Yunxi-Sha256` its SHA-256, which the Impression event carries as photo_ref. Stored encrypted like any upload.",
+        security: [{ deviceUploadToken: [] }],
+        parameters: [
+          { name: "sequence", in: "path", required: true, description: "DeviceEvent.sequence of the impression", schema: { type: "integer", minimum: 1 } },
+          { name: "X-Yunxi-Sha256", in: "header", required: true, schema: { type: "string", pattern: "^[0-9a-f]{64}$" } },
+        ],
+        requestBody: { required: true, content: Object.fromEntries(DEVICE_PHOTO_TYPES.map((type) => [type, { schema: { type: "string", format: "binary" } }])) },
+        responses: {
+          "200": { description: "stored (or already stored with the same bytes)", content: json("MediaItem") },
+          "409": { description: "a different photo was already stored for this impression", content: json("Error") },
+          ...errors("400", "401", "429"),
+        },
       },
     },
     "/api/v1/media/uploads/{id}/complete": {

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { createTokenVerifier, defineModule, OutboxRelay, schemaNameOf } from "@yunxi/platform";
+import { createDeviceUploadTokens, createTokenVerifier, defineModule, OutboxRelay, platformSigningSecret, schemaNameOf, serviceTokensFor } from "@yunxi/platform";
 import { mediaPrismaClient, PrismaMediaRepository } from "./adapters/db/prisma-media-repository.js";
 import { makeMediaGrpc, mediaServiceDefinition } from "./adapters/grpc/media-grpc.js";
 import { GrpcDataKeys } from "./adapters/keys/grpc-data-keys.js";
@@ -39,6 +39,8 @@ export const mediaModule = defineModule({
         uploadTtlSeconds: config.UPLOAD_TTL_SECONDS,
         chunkBytes: config.CHUNK_BYTES,
       },
+      deviceUploads: createDeviceUploadTokens(platformSigningSecret(context.platform)),
+      serviceTokens: serviceTokensFor(context.platform, context.name),
       afterEventsCommitted: () => relay.nudge(),
     });
     const { service: definition, packageDefinition } = mediaServiceDefinition();

@@ -6,7 +6,7 @@ import { createRootLogger, isYunxiError, S3BlobStore } from "@yunxi/platform";
 import { requireTestServer, testSetting } from "@yunxi/platform/testing";
 import { MemoryMediaRepository } from "../adapters/memory/memory-media-repository.js";
 import { makeMediaService, type MediaService } from "./media-service.js";
-import { FakeTokenVerifier, LocalDataKeys } from "./test-fakes.js";
+import { FakeTokenVerifier, LocalDataKeys, fakeServiceDeps } from "./test-fakes.js";
 
 const sha = (data: Buffer) => createHash("sha256").update(data).digest("hex");
 
@@ -31,7 +31,7 @@ describe("media on real S3: upload, encrypt at rest, download", { timeout: 120_0
     const endpoint = await requireTestServer("s3");
     store = new S3BlobStore({ endpoint, bucket, accessKey: testSetting("YUNXI_TEST_S3_ACCESS_KEY"), secretKey: testSetting("YUNXI_TEST_S3_SECRET_KEY"), partSizeBytes: 5 * 1024 ** 2 });
     await store.ensureReady();
-    service = makeMediaService({
+    service = makeMediaService({ ...fakeServiceDeps(),
       repository,
       blobs: store,
       keys,

@@ -8,7 +8,8 @@ import { after, before, beforeEach, describe, it } from "node:test";
 import { createRootLogger, isYunxiError, LocalBlobStore, type BlobStore, type CallContext, type ErrorKind } from "@yunxi/platform";
 import { MemoryMediaRepository } from "../adapters/memory/memory-media-repository.js";
 import { makeMediaService, type MediaService, type MediaSettings } from "./media-service.js";
-import { FakeTokenVerifier, LocalDataKeys } from "./test-fakes.js";
+import { createDeviceUploadTokens } from "@yunxi/platform";
+import { FakeTokenVerifier, LocalDataKeys, TEST_SIGNING_SECRET, fakeServiceDeps } from "./test-fakes.js";
 
 const sha = (data: Buffer) => createHash("sha256").update(data).digest("hex");
 const failsWith = (kind: ErrorKind) => (error: unknown) => isYunxiError(error, kind);
@@ -44,7 +45,7 @@ describe("media use cases (memory repository, local blob store, local data keys)
     repository = new MemoryMediaRepository();
     keys = new LocalDataKeys();
     now = new Date("2026-03-01T10:00:00Z");
-    service = makeMediaService({ repository, blobs, keys, verifier, clock: { now: () => now }, logger: createRootLogger({ level: "silent" }), settings });
+    service = makeMediaService({ ...fakeServiceDeps(), repository, blobs, keys, verifier, clock: { now: () => now }, logger: createRootLogger({ level: "silent" }), settings });
   });
 
   /** Creates an upload and stages `data` as the uploader's PUT would. */
@@ -179,5 +180,67 @@ describe("media use cases (memory repository, local blob store, local data keys)
     await blobs.put(item.blobKey, stored, { contentType: "application/octet-stream" });
     const content = await service.openContent(admin, item.id);
     await assert.rejects(buffer(content.body), (error: unknown) => error instanceof Error && /authentication/.test(error.message));
+  });
+
+  describe("device photos (upload token from the Authorise command)", () => {
+    const uploads = createDeviceUploadTokens(TEST_SIGNING_SECRET);
+    const grant = (extra: Partial<Parameters<typeof uploads.mint>[0]> = {}) =>
+      uploads.mint({ organisationId: "org-a", deviceId: "dev-9", authorisationId: "auth-1", applicationId: "app-9", expiresAt: new Date(Date.now() + 60_000), ...extra });
+    const photoOf = (text: string) => Buffer.concat([Buffer.from(`PNG-PAGE ${text} `), randomBytes(2000)]);
+
+    it("stores the photo encrypted for the token's organisation, device and application; a retry returns the same item", async () => {
+      const token = await grant();
+      const photo = photoOf("one");
+      const item = await service.storeDevicePhoto(token, { impressionSequence: 4, contentType: "image/png", sha256: sha(photo), data: photo });
+      assert.deepEqual([item.organisationId, item.owner, item.applicationId, item.impressionSequence, item.kind, item.storedBy], ["org-a", { deviceId: "dev-9" }, "app-9", 4, "photo", "device:dev-9"]);
+      const stored = await buffer((await blobs.get(item.blobKey)).body);
+      assert.equal(stored.includes(photo.subarray(0, 32)), false, "ciphertext at rest");
+      assert.deepEqual(await keysUnder(blobs, "media-staging/"), []);
+      const again = await service.storeDevicePhoto(token, { impressionSequence: 4, contentType: "image/png", sha256: sha(photo), data: photo });
+      assert.equal(again.id, item.id);
+      assert.equal(keys.issued, 1, "the retry encrypted nothing again");
+      // The administrator reads it back as the uploaded bytes.
+      assert.deepEqual(await buffer((await service.openContent(admin, item.id)).body), photo);
+    });
+
+    it("refuses a different photo for the same impression, and changes nothing", async () => {
+      const token = await grant();
+      const photo = photoOf("first");
+      const item = await service.storeDevicePhoto(token, { impressionSequence: 5, contentType: "image/png", sha256: sha(photo), data: photo });
+      const other = photoOf("second");
+      await assert.rejects(service.storeDevicePhoto(token, { impressionSequence: 5, contentType: "image/png", sha256: sha(other), data: other }), failsWith("AlreadyExists"));
+      assert.deepEqual(await buffer((await service.openContent(admin, item.id)).body), photo);
+    });
+
+    it("refuses forged, expired and foreign-installation tokens, and bad input, storing nothing", async () => {
+      const photo = photoOf("x");
+      const input = { impressionSequence: 6, contentType: "image/png", sha256: sha(photo), data: photo };
+      await assert.rejects(service.storeDevicePhoto("not-a-token", input), failsWith("Unauthenticated"));
+      await assert.rejects(service.storeDevicePhoto(await grant({ expiresAt: new Date(Date.now() - 60_000) }), input), failsWith("Unauthenticated"));
+      await assert.rejects(service.storeDevicePhoto(await createDeviceUploadTokens("another-installation-secret-32-chars!!").mint({ organisationId: "org-a", deviceId: "dev-9", authorisationId: "a", applicationId: "b", expiresAt: new Date(Date.now() + 60_000) }), input), failsWith("Unauthenticated"));
+      const token = await grant();
+      for (const bad of [
+        { ...input, sha256: sha(Buffer.from("other")) },
+        { ...input, impressionSequence: 0 },
+        { ...input, contentType: "text/html" },
+        { ...input, data: Buffer.alloc(0), sha256: sha(Buffer.alloc(0)) },
+      ]) {
+        await assert.rejects(service.storeDevicePhoto(token, bad), failsWith("InvalidArgument"), JSON.stringify({ ...bad, data: bad.data.length }));
+      }
+      assert.equal(keys.issued, 0);
+      assert.deepEqual(await keysUnder(blobs, "media-staging/"), []);
+    });
+
+    it("an allowed internal service reads a photo for the organisation it names (recorded as a verification access); others cannot", async () => {
+      const photo = photoOf("ocr");
+      const item = await service.storeDevicePhoto(await grant(), { impressionSequence: 7, contentType: "image/png", sha256: sha(photo), data: photo });
+      const ocr = verifier.service("ocr-verification", "org-a");
+      assert.equal((await service.getMedia(ocr, item.id)).sha256, sha(photo));
+      assert.deepEqual(await buffer((await service.openContent(ocr, item.id)).body), photo);
+      assert.deepEqual((await repository.listAccesses("org-a", item.id)).map((a) => [a.accessedBy, a.purpose]), [["service:ocr-verification", "verification"]]);
+      await assert.rejects(service.openContent(verifier.service("ocr-verification", "org-b"), item.id), failsWith("NotFound"));
+      await assert.rejects(service.openContent(verifier.service("audit", "org-a"), item.id), failsWith("PermissionDenied"));
+      await assert.rejects(service.openContent(adminB, item.id), failsWith("NotFound"));
+    });
   });
 });

@@ -1,6 +1,6 @@
 // Fakes of the ports for tests (never used by the module).
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { invalidArgument, notFound, unauthenticated, type CallContext, type Principal, type TokenVerifier } from "@yunxi/platform";
+import { createDeviceUploadTokens, invalidArgument, notFound, unauthenticated, type CallContext, type DeviceUploadTokens, type Principal, type ServiceTokens, type TokenVerifier } from "@yunxi/platform";
 import type { DataKeys, IssuedDataKey, KeyCallContext } from "./ports.js";
 
 /** Tokens are opaque strings registered up front; anything else is Unauthenticated. */
@@ -12,6 +12,13 @@ export class FakeTokenVerifier implements TokenVerifier {
     const token = `token-${randomBytes(8).toString("hex")}`;
     this.#principals.set(token, { subject: userId, organisationId, roles, expiresAt: new Date(Date.now() + 60_000), claims: { sub: userId } });
     return { requestId: `req-${userId}`, bearerToken: token };
+  }
+
+  /** Registers an internal service and returns a call context acting for `organisationId`. */
+  service(name: string, organisationId: string): CallContext {
+    const token = `service-token-${randomBytes(8).toString("hex")}`;
+    this.#principals.set(token, { subject: `service:${name}`, roles: [], expiresAt: new Date(Date.now() + 60_000), claims: { sub: `service:${name}`, yunxi_service: name } });
+    return { requestId: `req-${name}`, bearerToken: token, organisationId };
   }
 
   async verify(token: string): Promise<Principal> {
@@ -66,4 +73,12 @@ export class LocalDataKeys implements DataKeys {
       throw invalidArgument("ciphertext does not authenticate");
     }
   }
+}
+
+/** The signing secret the fakes share with tests that mint device upload tokens. */
+export const TEST_SIGNING_SECRET = "media-tests-signing-secret-of-32-characters";
+
+/** Device upload tokens and media's own service identity, as the module wires them. */
+export function fakeServiceDeps(): { deviceUploads: DeviceUploadTokens; serviceTokens: ServiceTokens } {
+  return { deviceUploads: createDeviceUploadTokens(TEST_SIGNING_SECRET), serviceTokens: { token: async () => "media-service-token" } };
 }

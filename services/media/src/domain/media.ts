@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { FieldViolation } from "@yunxi/platform";
 
 export const MEDIA_KINDS = ["photo", "video", "document", "audit_capture"] as const;
@@ -52,12 +53,16 @@ export interface MediaItem {
   readonly createdAt: Date;
 }
 
+export const ACCESS_PURPOSES = ["download", "verification"] as const;
+export type AccessPurpose = (typeof ACCESS_PURPOSES)[number];
+
 export interface MediaAccess {
   readonly id: string;
   readonly organisationId: string;
   readonly mediaId: string;
   readonly accessedBy: string;
-  readonly purpose: "download";
+  /** `download` by a user; `verification` by an internal service (OCR reading a photo). */
+  readonly purpose: AccessPurpose;
   readonly accessedAt: Date;
 }
 
@@ -135,4 +140,33 @@ export function encryptionContextOf(organisationId: string, mediaId: string): Bu
 /** May this user read the item without records.read? Only its owner. */
 export function isOwner(item: Pick<MediaItem, "owner">, userId: string): boolean {
   return item.owner.userId !== undefined && item.owner.userId === userId;
+}
+
+/** Image types a device may upload as an impression photo. */
+export const DEVICE_PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
+
+/** Every problem with a device's photo upload at once (empty when acceptable). */
+export function devicePhotoViolations(
+  photo: { readonly impressionSequence?: number; readonly contentType?: string; readonly sha256?: string; readonly size: number },
+  limits: UploadLimits,
+): FieldViolation[] {
+  const violations: FieldViolation[] = [];
+  const sequence = photo.impressionSequence;
+  if (sequence === undefined || !Number.isSafeInteger(sequence) || sequence < 1) violations.push({ field: "impressionSequence", message: "must be the impression's positive sequence number" });
+  if (!(DEVICE_PHOTO_TYPES as readonly string[]).includes(photo.contentType ?? "")) violations.push({ field: "contentType", message: `must be one of ${DEVICE_PHOTO_TYPES.join(", ")}` });
+  if (typeof photo.sha256 !== "string" || !SHA256_HEX.test(photo.sha256)) violations.push({ field: "sha256", message: "must be 64 lower-case hex characters" });
+  if (photo.size < 1) violations.push({ field: "data", message: "must not be empty" });
+  else if (photo.size > limits.maxBytes) violations.push({ field: "data", message: `must be at most ${limits.maxBytes} bytes` });
+  return violations;
+}
+
+/**
+ * The media id of a device's photo of one impression: derived, not random, so a retried upload lands on the
+ * same upload and item (nothing doubled), whichever attempt got through first.
+ */
+export function devicePhotoId(organisationId: string, deviceId: string, impressionSequence: number): string {
+  const hex = createHash("sha256").update(`yunxi-device-photo|${organisationId}|${deviceId}|${impressionSequence}`).digest("hex");
+  // RFC 9562 version 8 (custom) with the RFC variant bits: a valid UUID whose bits are all ours.
+  const variant = ((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16).padStart(2, "0");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
 }

@@ -1,4 +1,4 @@
-import { appendToOutbox, internal, PgliteSqlDatabase, PgSqlDatabase, prismaAdapterFor, sqlExecutorFromPrisma, type SqlDatabase } from "@yunxi/platform";
+import { alreadyExists, appendToOutbox, internal, PgliteSqlDatabase, PgSqlDatabase, prismaAdapterFor, sqlExecutorFromPrisma, type SqlDatabase } from "@yunxi/platform";
 import type { DeviceQuota, MediaEvent, MediaRepository } from "../../app/ports.js";
 import { MEDIA_KINDS, type MediaAccess, type MediaItem, type MediaKind, type MediaOwner, type Upload } from "../../domain/media.js";
 import { toBusMessage } from "../events/media-events.js";
@@ -69,25 +69,30 @@ export class PrismaMediaRepository implements MediaRepository {
   }
 
   async createUpload(upload: Upload): Promise<void> {
-    await this.prisma.mediaUpload.create({
-      data: {
-        id: upload.id,
-        organisationId: upload.organisationId,
-        kind: upload.kind,
-        contentType: upload.contentType,
-        size: BigInt(upload.size),
-        sha256: upload.sha256,
-        ownerDeviceId: upload.owner.deviceId ?? null,
-        ownerUserId: upload.owner.userId ?? null,
-        applicationId: upload.applicationId ?? null,
-        impressionSequence: upload.impressionSequence === undefined ? null : BigInt(upload.impressionSequence),
-        stagingKey: upload.stagingKey,
-        createdBy: upload.createdBy,
-        createdAt: upload.createdAt,
-        expiresAt: upload.expiresAt,
-        state: upload.state,
-      },
-    });
+    try {
+      await this.prisma.mediaUpload.create({
+        data: {
+          id: upload.id,
+          organisationId: upload.organisationId,
+          kind: upload.kind,
+          contentType: upload.contentType,
+          size: BigInt(upload.size),
+          sha256: upload.sha256,
+          ownerDeviceId: upload.owner.deviceId ?? null,
+          ownerUserId: upload.owner.userId ?? null,
+          applicationId: upload.applicationId ?? null,
+          impressionSequence: upload.impressionSequence === undefined ? null : BigInt(upload.impressionSequence),
+          stagingKey: upload.stagingKey,
+          createdBy: upload.createdBy,
+          createdAt: upload.createdAt,
+          expiresAt: upload.expiresAt,
+          state: upload.state,
+        },
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === "P2002") throw alreadyExists(`upload ${upload.id} exists`, { cause: error });
+      throw error;
+    }
   }
 
   async findUpload(organisationId: string, uploadId: string): Promise<Upload | undefined> {
@@ -166,7 +171,7 @@ export class PrismaMediaRepository implements MediaRepository {
 
   async listAccesses(organisationId: string, mediaId: string): Promise<MediaAccess[]> {
     const rows = await this.prisma.mediaAccess.findMany({ where: { organisationId, mediaId }, orderBy: [{ accessedAt: "asc" }, { id: "asc" }] });
-    return rows.map((row) => ({ id: row.id, organisationId: row.organisationId, mediaId: row.mediaId, accessedBy: row.accessedBy, purpose: "download" as const, accessedAt: row.accessedAt }));
+    return rows.map((row) => ({ id: row.id, organisationId: row.organisationId, mediaId: row.mediaId, accessedBy: row.accessedBy, purpose: row.purpose === "verification" ? ("verification" as const) : ("download" as const), accessedAt: row.accessedAt }));
   }
 }
 

@@ -27,6 +27,7 @@ import {
   type SqlDatabase,
 } from "@yunxi/platform";
 import { captureLogs, startTestIssuer, type TestIssuer } from "@yunxi/platform/testing";
+import { fakeServiceDeps } from "../../app/test-fakes.js";
 import { makeMediaService } from "../../app/media-service.js";
 import { mediaPrismaClient, PrismaMediaRepository } from "../db/prisma-media-repository.js";
 import { MIGRATIONS_DIR } from "../db/prisma-under-test.js";
@@ -147,7 +148,7 @@ describe("MediaService over gRPC on embedded PGlite, local blobs over HTTP, key-
     await applyMigrations(db, MIGRATIONS_DIR, { schema: "media", logger });
     const prisma = mediaPrismaClient(db);
     closePrisma = () => prisma.$disconnect();
-    const service = makeMediaService({
+    const service = makeMediaService({ ...fakeServiceDeps(),
       repository: new PrismaMediaRepository(prisma),
       blobs,
       keys,

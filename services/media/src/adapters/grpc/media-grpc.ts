@@ -85,6 +85,16 @@ export function makeMediaGrpc(service: MediaService, logger: Logger): UntypedSer
       };
     }),
     CompleteUpload: unary<{ uploadId: string }, unknown>(logger, async (request, context) => mediaItemMessage(await service.completeUpload(context, request.uploadId))),
+    StoreDevicePhoto: unary<{ uploadToken: string; impressionSequence: string; contentType: string; sha256: string; data: Buffer }, unknown>(logger, async (request) =>
+      mediaItemMessage(
+        await service.storeDevicePhoto(request.uploadToken, {
+          impressionSequence: toNumber(request.impressionSequence),
+          contentType: request.contentType,
+          sha256: request.sha256,
+          data: request.data,
+        }),
+      ),
+    ),
     GetMedia: unary<{ mediaId: string }, unknown>(logger, async (request, context) => mediaItemMessage(await service.getMedia(context, request.mediaId))),
     GetMediaContent: (call: ServerWritableStream<{ mediaId: string }, unknown>) => {
       const context = contextFromMetadata(call.metadata);

@@ -1,3 +1,4 @@
+import { alreadyExists } from "@yunxi/platform";
 import type { DeviceQuota, MediaEvent, MediaRepository } from "../../app/ports.js";
 import type { MediaAccess, MediaItem, Upload } from "../../domain/media.js";
 
@@ -10,7 +11,7 @@ export class MemoryMediaRepository implements MediaRepository {
   readonly events: MediaEvent[] = [];
 
   async createUpload(upload: Upload): Promise<void> {
-    if (this.uploads.has(upload.id)) throw new Error(`duplicate upload ${upload.id}`);
+    if (this.uploads.has(upload.id)) throw alreadyExists(`upload ${upload.id} exists`);
     this.uploads.set(upload.id, upload);
   }
 

@@ -8,6 +8,7 @@ export interface Authorise {
   'userId'?: (string);
   'impressions'?: (number);
   'validUntilMs'?: (number | string | Long);
+  'uploadToken'?: (string);
 }
 
 export interface Authorise__Output {
@@ -16,4 +17,5 @@ export interface Authorise__Output {
   'userId': (string);
   'impressions': (number);
   'validUntilMs': (string);
+  'uploadToken': (string);
 }

@@ -9,6 +9,7 @@ import type { MediaContentChunk as _yunxi_media_v1_MediaContentChunk, MediaConte
 import type { MediaItem as _yunxi_media_v1_MediaItem, MediaItem__Output as _yunxi_media_v1_MediaItem__Output } from './MediaItem.js';
 import type { MediaOwner as _yunxi_media_v1_MediaOwner, MediaOwner__Output as _yunxi_media_v1_MediaOwner__Output } from './MediaOwner.js';
 import type { MediaServiceClient as _yunxi_media_v1_MediaServiceClient, MediaServiceDefinition as _yunxi_media_v1_MediaServiceDefinition } from './MediaService.js';
+import type { StoreDevicePhotoRequest as _yunxi_media_v1_StoreDevicePhotoRequest, StoreDevicePhotoRequest__Output as _yunxi_media_v1_StoreDevicePhotoRequest__Output } from './StoreDevicePhotoRequest.js';
 import type { Upload as _yunxi_media_v1_Upload, Upload__Output as _yunxi_media_v1_Upload__Output } from './Upload.js';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
@@ -28,6 +29,7 @@ export interface ProtoGrpcType {
         MediaKind: EnumTypeDefinition
         MediaOwner: MessageTypeDefinition<_yunxi_media_v1_MediaOwner, _yunxi_media_v1_MediaOwner__Output>
         MediaService: SubtypeConstructor<typeof grpc.Client, _yunxi_media_v1_MediaServiceClient> & { service: _yunxi_media_v1_MediaServiceDefinition }
+        StoreDevicePhotoRequest: MessageTypeDefinition<_yunxi_media_v1_StoreDevicePhotoRequest, _yunxi_media_v1_StoreDevicePhotoRequest__Output>
         Upload: MessageTypeDefinition<_yunxi_media_v1_Upload, _yunxi_media_v1_Upload__Output>
       }
     }

@@ -1,7 +1,7 @@
 import { createReadStream, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { createTokenVerifier, defineConfig, defineModule, env, httpStatusOf, kindOf, LOCAL_BLOB_URL_PATH, LocalBlobStore, permissionDenied, publicMessage, SERVICE_CLAIM, unauthenticated, YunxiError } from "@yunxi/platform";
+import { BUILT_IN_ISSUER_PATH, builtInIssuerUrl, createTokenVerifier, defineConfig, defineModule, env, httpStatusOf, JwksTokenVerifier, kindOf, LOCAL_BLOB_URL_PATH, LocalBlobStore, permissionDenied, publicMessage, SERVICE_CLAIM, unauthenticated, YunxiError, type TokenVerifier } from "@yunxi/platform";
 import Fastify from "fastify";
 import { z } from "zod";
 import { openApiDocument, withRoutes } from "./openapi.js";

@@ -15,6 +15,8 @@ export const deviceControlConfig = defineConfig({
     MQTT_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default("device-control"),
     /** How long an authorisation issued for an approved application stays valid (default 24 h, at most 7 days). */
     AUTHORISATION_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(24 * 3600),
+    /** How long after an authorisation ends a device may still upload its photos (default 7 days). */
+    PHOTO_UPLOAD_GRACE_SECONDS: z.coerce.number().int().min(0).max(90 * 24 * 3600).default(7 * 24 * 3600),
     /** How often pending commands past their expiry are marked expired. */
     EXPIRY_SWEEP_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   }),

@@ -13,8 +13,7 @@ import {
   type Caller,
   type DeliveredMessage,
   type DeviceBroker,
-  type Permission,
-} from "@yunxi/platform";
+  type Permission, createDeviceUploadTokens } from "@yunxi/platform";
 import { SealSimulator } from "@yunxi/seal-sim";
 import { Ed25519CommandSigner } from "./adapters/crypto/ed25519-command-signer.js";
 import { MIGRATIONS_DIR } from "./adapters/db/test-database.js";
@@ -28,6 +27,8 @@ export interface LoopBroker {
   close(): Promise<void>;
 }
 
+/** Shared with media in a real installation (both derive it from the signing secret). */
+const uploadTokens = createDeviceUploadTokens("device-loop-test-signing-secret-32-chars");
 const logger = createRootLogger({ level: "warn" });
 
 export function callerOf(organisationId: string, permissions: readonly Permission[]): Caller {
@@ -65,7 +66,7 @@ export function deviceLoopContract(label: string, openBroker: () => Promise<Loop
       const db = await embedded.database("device_control");
       await applyMigrations(db, MIGRATIONS_DIR, { schema: "device_control" });
       loop = await openBroker();
-      runtime = await startDeviceControl({ db, bus, broker: loop.broker, signer, logger, mqttClientId: `dc-test-${randomUUID().slice(0, 8)}` });
+      runtime = await startDeviceControl({ db, bus, broker: loop.broker, signer, logger, uploadTokens, mqttClientId: `dc-test-${randomUUID().slice(0, 8)}` });
     };
     const closePlatform = async () => {
       await runtime.stop();
@@ -124,6 +125,10 @@ export function deviceLoopContract(label: string, openBroker: () => Promise<Loop
 
       const authorisation = await runtime.service.issueAuthorisationAs(admin, { deviceId: provisioned.device.id, applicationId: "app-42", userId: "user-7", impressions: 3, ttlSeconds: 600 });
       await sim.waitFor((s) => s.state.authorisation?.remaining === 3, 15_000, "the authorisation");
+      // The signed Authorise carries the photo upload capability for exactly this device, organisation and application.
+      const grant = await uploadTokens.verify(sim.state.authorisation?.uploadToken ?? "");
+      assert.deepEqual([grant.deviceId, grant.organisationId, grant.applicationId, grant.authorisationId], [provisioned.device.id, admin.organisationId, "app-42", authorisation.id]);
+      assert.ok(grant.expiresAt.getTime() > authorisation.expiresAt.getTime(), "photos taken offline can still be uploaded after the authorisation ends");
       for (let i = 0; i < 3; i++) assert.equal(sim.press().accepted, true);
       assert.equal(sim.state.locked, true);
       assert.equal(sim.press().accepted, false, "the 4th press is refused by the device");

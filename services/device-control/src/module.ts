@@ -2,12 +2,15 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  createDeviceUploadTokens,
   createTokenVerifier,
   defineModule,
   OutboxRelay,
   prismaAdapterFor,
   schemaNameOf,
+  platformSigningSecret,
   type DeviceBroker,
+  type DeviceUploadTokens,
   type EventBus,
   type Logger,
   type PgliteSqlDatabase,
@@ -57,6 +60,10 @@ export interface DeviceControlRuntimeDeps {
   readonly expirySweepMs?: number;
   /** Validity of authorisations issued for approved applications; default 24 h. */
   readonly authorisationTtlSeconds?: number;
+  /** Mints the photo upload token of each authorisation (media checks it with the same shared secret). */
+  readonly uploadTokens: DeviceUploadTokens;
+  /** How long after an authorisation ends its photos may still be uploaded; default 7 days. */
+  readonly photoUploadGraceSeconds?: number;
 }
 
 export interface DeviceControlRuntime {
@@ -79,7 +86,16 @@ export async function startDeviceControl(deps: DeviceControlRuntimeDeps): Promis
   const repository = new PrismaDeviceRepository(prisma, encodeDeviceControlEvents, () => relay.nudge());
   const link = new MqttDeviceLink(broker, logger, deps.mqttClientId);
   await link.connect();
-  const service = makeDeviceControl({ repository, credentials: broker, signer, transport: link, clock: { now: () => new Date() }, logger });
+  const service = makeDeviceControl({
+    repository,
+    credentials: broker,
+    signer,
+    transport: link,
+    clock: { now: () => new Date() },
+    logger,
+    uploadTokens: deps.uploadTokens,
+    photoUploadGraceSeconds: deps.photoUploadGraceSeconds ?? 7 * 24 * 3600,
+  });
   await link.listen(service);
   relay.start();
   const approvals = await subscribeApprovals(bus, { service, ttlSeconds: deps.authorisationTtlSeconds ?? 24 * 3600, logger });
@@ -123,6 +139,8 @@ export const deviceControlModule = defineModule({
       mqttClientId: config.MQTT_CLIENT_ID,
       expirySweepMs: config.EXPIRY_SWEEP_MS,
       authorisationTtlSeconds: config.AUTHORISATION_TTL_SECONDS,
+      uploadTokens: createDeviceUploadTokens(platformSigningSecret(context.platform)),
+      photoUploadGraceSeconds: config.PHOTO_UPLOAD_GRACE_SECONDS,
     });
     context.onStop(() => runtime.stop());
     const { service, packageDefinition } = deviceControlServiceDefinition();

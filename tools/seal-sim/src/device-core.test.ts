@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { generateKeyPairSync, randomBytes, randomUUID, sign } from "node:crypto";
+import { createHash, generateKeyPairSync, randomBytes, randomUUID, sign } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,7 +25,7 @@ const authorise = (over: Record<string, unknown> = {}) => ({
   issuedAtMs: String(NOW),
   expiresAtMs: String(NOW + 60_000),
   deviceId: "seal-1",
-  authorise: { authorisationId: "auth-1", applicationId: "app-1", userId: "u-1", impressions: 1, validUntilMs: String(NOW + 60_000) },
+  authorise: { authorisationId: "auth-1", applicationId: "app-1", userId: "u-1", impressions: 1, validUntilMs: String(NOW + 60_000), uploadToken: "upload-token-1" },
   ...over,
 });
 
@@ -59,6 +59,20 @@ describe("seal-sim device core", () => {
     assert.deepEqual(device.state.queue.map((e) => e.sequence), [1, 2]);
     assert.equal(device.receiveEventAck(encode(protocolTypes().EventAck, { sequences: ["2", "99"] })), 1);
     assert.deepEqual(device.state.queue.map((e) => e.sequence), [1]);
+  });
+
+  it("a press with a photo quotes the photo's SHA-256 and queues the photo with the authorisation's upload token", () => {
+    const device = core();
+    device.receiveCommand(signed(authorise()));
+    const photo = Buffer.from("a page photo");
+    const press = device.press({ photo: { data: photo, contentType: "image/jpeg" } });
+    assert.equal(press.accepted, true);
+    const sha = createHash("sha256").update(photo).digest("hex");
+    const event = decode(protocolTypes().DeviceEvent, Buffer.from(device.state.queue[0]?.payload ?? "", "base64"));
+    assert.equal((event["impression"] as Record<string, unknown>)["photoRef"], sha);
+    assert.deepEqual(device.state.photos, [{ sequence: 1, sha256: sha, contentType: "image/jpeg", data: photo.toString("base64"), uploadToken: "upload-token-1" }]);
+    device.photoDone(1);
+    assert.deepEqual(device.state.photos, []);
   });
 
   it("keeps its queue and sequence in the state file across a restart while offline", async () => {

@@ -1,4 +1,4 @@
-import { createPublicKey, verify, type KeyObject } from "node:crypto";
+import { createHash, createPublicKey, verify, type KeyObject } from "node:crypto";
 import { COMMAND_SIGNATURE_CONTEXT, decode, encode, protocolTypes } from "./protocol.js";
 
 /** Everything a seal remembers across power loss (the simulator keeps it in a JSON file). */
@@ -10,13 +10,31 @@ export interface DeviceState {
   queue: { sequence: number; payload: string }[];
   /** Nonces (hex) of verified commands → command id and expiry (ms), kept until the command expires. */
   nonces: Record<string, { commandId: string; expiresAtMs: number }>;
-  authorisation: { id: string; applicationId: string; userId: string; remaining: number; validUntilMs: number } | null;
+  authorisation: { id: string; applicationId: string; userId: string; remaining: number; validUntilMs: number; uploadToken: string } | null;
   locked: boolean;
   unlockMode: string;
+  /** Impression photos not yet accepted by the platform, oldest first (kept like events: across power loss). */
+  photos: PendingPhoto[];
+}
+
+/** A photo waiting for upload: `PUT <platform>/api/v1/device-photos/{sequence}` with the authorisation's upload token. */
+export interface PendingPhoto {
+  sequence: number;
+  sha256: string;
+  contentType: string;
+  /** base64 */
+  data: string;
+  uploadToken: string;
+}
+
+/** A page photo the camera took at the press. */
+export interface Photo {
+  readonly data: Uint8Array;
+  readonly contentType: "image/jpeg" | "image/png" | "image/webp";
 }
 
 export function initialState(deviceId: string): DeviceState {
-  return { deviceId, nextSequence: 1, queue: [], nonces: {}, authorisation: null, locked: true, unlockMode: "UNLOCK_MODE_REMOTE" };
+  return { deviceId, nextSequence: 1, queue: [], nonces: {}, authorisation: null, locked: true, unlockMode: "UNLOCK_MODE_REMOTE", photos: [] };
 }
 
 export type CommandOutcome =
@@ -109,6 +127,7 @@ export class DeviceCore {
           userId: String(a["userId"]),
           remaining: impressions,
           validUntilMs: Math.min(Number(a["validUntilMs"]) || expiresAtMs, expiresAtMs),
+          uploadToken: String(a["uploadToken"] ?? ""),
         };
         this.state.locked = false;
         break;
@@ -128,8 +147,12 @@ export class DeviceCore {
     return { status: "accepted", commandId, kind, ack: this.#ack(commandId, "COMMAND_STATUS_ACCEPTED", "") };
   }
 
-  /** One press of the seal. Refused (with an unauthorised_attempt alarm) unless an authorisation is open. */
-  press(options: { photoRef?: string } = {}): PressResult {
+  /**
+   * One press of the seal. Refused (with an unauthorised_attempt alarm) unless an authorisation is open.
+   * With a `photo`, the impression's photo_ref is the photo's SHA-256 and the photo waits in `photos` for
+   * upload; `photoRef` alone only names a reference (tests of the event path).
+   */
+  press(options: { photoRef?: string; photo?: Photo } = {}): PressResult {
     const now = this.#now();
     const auth = this.state.authorisation;
     if (auth && now >= auth.validUntilMs) this.#lock("LOCK_REASON_TIMEOUT");
@@ -141,13 +164,17 @@ export class DeviceCore {
     }
     open.remaining -= 1;
     const sequence = this.state.nextSequence;
+    const photoSha = options.photo ? createHash("sha256").update(options.photo.data).digest("hex") : undefined;
+    if (options.photo && photoSha) {
+      this.state.photos.push({ sequence, sha256: photoSha, contentType: options.photo.contentType, data: Buffer.from(options.photo.data).toString("base64"), uploadToken: open.uploadToken });
+    }
     const events = [
       this.#emit({
         impression: {
           authorisationId: open.id,
           applicationId: open.applicationId,
           userId: open.userId,
-          photoRef: options.photoRef ?? `devices/${this.state.deviceId}/photos/${sequence}.jpg`,
+          photoRef: photoSha ?? options.photoRef ?? `devices/${this.state.deviceId}/photos/${sequence}.jpg`,
           remaining: open.remaining,
         },
       }),
@@ -171,6 +198,13 @@ export class DeviceCore {
     const sequence = this.#emit({ alarm: { kind, detail } });
     this.#onChange(this.state);
     return sequence;
+  }
+
+  /** The platform accepted (or finally refused) the photo of `sequence`: it leaves the upload queue. */
+  photoDone(sequence: number): void {
+    const before = this.state.photos.length;
+    this.state.photos = this.state.photos.filter((p) => p.sequence !== sequence);
+    if (this.state.photos.length !== before) this.#onChange(this.state);
   }
 
   /** Applies an EventAck: acknowledged events leave the queue. Returns how many did. */

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import mqtt, { type MqttClient } from "mqtt";
-import { DeviceCore, initialState, type CommandOutcome, type DeviceState, type PressResult } from "./device-core.js";
+import { DeviceCore, initialState, type CommandOutcome, type DeviceState, type Photo, type PressResult } from "./device-core.js";
 import { topicsOf } from "./protocol.js";
 
 export interface SealSimulatorOptions {
@@ -19,6 +19,16 @@ export interface SealSimulatorOptions {
   readonly resendIntervalMs?: number;
   readonly connectTimeoutMs?: number;
   readonly now?: () => number;
+  /** The platform's HTTP base URL (e.g. `http://127.0.0.1:8080`): impression photos are uploaded there. */
+  readonly platformUrl?: string;
+}
+
+/** What the platform said to one photo upload (for tests and the CLI's report). */
+export interface PhotoUploadResult {
+  readonly sequence: number;
+  readonly status: number;
+  /** The stored media item's id when the platform accepted the photo. */
+  readonly mediaId?: string;
 }
 
 /**
@@ -29,11 +39,13 @@ export interface SealSimulatorOptions {
 export class SealSimulator {
   readonly core: DeviceCore;
   readonly commandLog: CommandOutcome[] = [];
+  readonly uploadLog: PhotoUploadResult[] = [];
   readonly #options: SealSimulatorOptions;
   readonly #topics: ReturnType<typeof topicsOf>;
   #client: MqttClient | undefined;
   #resendTimer: NodeJS.Timeout | undefined;
   #listeners = new Set<() => void>();
+  #uploading = false;
 
   private constructor(options: SealSimulatorOptions) {
     this.#options = options;
@@ -104,7 +116,7 @@ export class SealSimulator {
     this.#listeners.clear();
   }
 
-  press(options: { photoRef?: string } = {}): PressResult {
+  press(options: { photoRef?: string; photo?: Photo } = {}): PressResult {
     const result = this.core.press(options);
     void this.#flush();
     return result;
@@ -158,12 +170,49 @@ export class SealSimulator {
   async #flush(): Promise<void> {
     const client = this.#client;
     if (!client?.connected) return;
+    void this.#uploadPhotos();
     for (const event of [...this.core.state.queue]) {
       try {
         await client.publishAsync(this.#topics.events, Buffer.from(event.payload, "base64"), { qos: 1 });
       } catch {
         return;
       }
+    }
+  }
+
+  /**
+   * Uploads waiting photos one after another while online. A photo leaves the queue when the platform
+   * stored it (or refuses it for good: 4xx other than 408/429); otherwise it is tried again on the next flush.
+   */
+  async #uploadPhotos(): Promise<void> {
+    const base = this.#options.platformUrl;
+    if (!base || this.#uploading) return;
+    this.#uploading = true;
+    try {
+      for (const photo of [...this.core.state.photos]) {
+        if (!this.#client?.connected) return;
+        let status: number;
+        let mediaId: string | undefined;
+        try {
+          const response = await fetch(`${base.replace(/\/$/, "")}/api/v1/device-photos/${photo.sequence}`, {
+            method: "PUT",
+            headers: { authorization: `Bearer ${photo.uploadToken}`, "content-type": photo.contentType, "x-yunxi-sha256": photo.sha256 },
+            body: Buffer.from(photo.data, "base64"),
+            signal: AbortSignal.timeout(30_000),
+          });
+          status = response.status;
+          const body = (await response.json().catch(() => ({}))) as { id?: unknown };
+          if (typeof body.id === "string") mediaId = body.id;
+        } catch {
+          return; // unreachable: keep the photo for the next flush
+        }
+        this.uploadLog.push({ sequence: photo.sequence, status, ...(mediaId ? { mediaId } : {}) });
+        const final = (status >= 200 && status < 300) || (status >= 400 && status < 500 && status !== 408 && status !== 429);
+        if (!final) return;
+        this.core.photoDone(photo.sequence);
+      }
+    } finally {
+      this.#uploading = false;
     }
   }
 
@@ -183,6 +232,8 @@ function loadState(file: string | undefined, deviceId: string): DeviceState {
   if (!file || !existsSync(file)) return initialState(deviceId);
   const state = JSON.parse(readFileSync(file, "utf8")) as DeviceState;
   if (state.deviceId !== deviceId) throw new Error(`state file ${file} belongs to device ${state.deviceId}`);
+  // State files written before photos were queued have no photo queue.
+  state.photos ??= [];
   return state;
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { failedPrecondition, isYunxiError, notFound, requirePermission, type Caller, type Logger, type Permission } from "@yunxi/platform";
+import { failedPrecondition, isYunxiError, notFound, requirePermission, type Caller, type DeviceUploadTokens, type Logger, type Permission } from "@yunxi/platform";
 import type { Authorisation } from "../domain/authorisation.js";
 import type { Command, CommandStatus, StoredCommand } from "../domain/commands.js";
 import { validateAuthorisationRequest, type AuthorisationRequest } from "../domain/commands.js";
@@ -14,6 +14,10 @@ export interface DeviceControlDeps {
   readonly transport: CommandTransport;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Mints the photo upload capability carried by each Authorise command. */
+  readonly uploadTokens: DeviceUploadTokens;
+  /** How long after an authorisation ends its photos may still be uploaded (a device offline for a while). */
+  readonly photoUploadGraceSeconds: number;
 }
 
 export interface ProvisionedDevice {
@@ -54,7 +58,7 @@ export type ApprovalOutcome =
 
 /** The use cases of device-control, built from ports (plain factory). */
 export function makeDeviceControl(deps: DeviceControlDeps) {
-  const { repository, credentials, signer, transport, clock, logger } = deps;
+  const { repository, credentials, signer, transport, clock, logger, uploadTokens } = deps;
 
   const requireAny = (caller: Caller, permissions: readonly Permission[]): void => {
     if (permissions.some((p) => caller.permissions.has(p))) return;
@@ -89,6 +93,13 @@ export function makeDeviceControl(deps: DeviceControlDeps) {
     const issuedAt = clock.now();
     const expiresAt = new Date(issuedAt.getTime() + request.ttlSeconds * 1000);
     const authorisationId = randomUUID();
+    const uploadToken = await uploadTokens.mint({
+      organisationId,
+      deviceId: device.id,
+      authorisationId,
+      applicationId: request.applicationId,
+      expiresAt: new Date(expiresAt.getTime() + deps.photoUploadGraceSeconds * 1000),
+    });
     const command: Command = {
       commandId: randomUUID(),
       nonce: randomBytes(16),
@@ -102,6 +113,7 @@ export function makeDeviceControl(deps: DeviceControlDeps) {
         userId: request.userId,
         impressions: request.impressions,
         validUntil: expiresAt,
+        uploadToken,
       },
     };
     const stored: StoredCommand = {

@@ -15,7 +15,16 @@ export interface Command {
 }
 
 export type CommandBody =
-  | { readonly kind: "authorise"; readonly authorisationId: string; readonly applicationId: string; readonly userId: string; readonly impressions: number; readonly validUntil: Date }
+  | {
+      readonly kind: "authorise";
+      readonly authorisationId: string;
+      readonly applicationId: string;
+      readonly userId: string;
+      readonly impressions: number;
+      readonly validUntil: Date;
+      /** The capability for uploading this authorisation's impression photos (media checks it). */
+      readonly uploadToken: string;
+    }
   | { readonly kind: "lock"; readonly reason: string }
   | { readonly kind: "set-unlock-mode"; readonly mode: "remote" | "fingerprint" | "password" };
 

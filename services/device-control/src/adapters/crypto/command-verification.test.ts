@@ -14,7 +14,7 @@ function authorise(deviceId: string, over: Partial<Command> = {}): Command {
     issuedAt: new Date(NOW - 1000),
     expiresAt: new Date(NOW + 60_000),
     deviceId,
-    body: { kind: "authorise", authorisationId: randomUUID(), applicationId: "app-1", userId: "user-1", impressions: 2, validUntil: new Date(NOW + 60_000) },
+    body: { kind: "authorise", authorisationId: randomUUID(), applicationId: "app-1", userId: "user-1", impressions: 2, validUntil: new Date(NOW + 60_000), uploadToken: "upload-token" },
     ...over,
   };
 }

@@ -18,8 +18,7 @@ import {
   type Caller,
   type DeliveredMessage,
   type Permission,
-  type Subscription,
-} from "@yunxi/platform";
+  type Subscription, createDeviceUploadTokens } from "@yunxi/platform";
 import { Ed25519CommandSigner } from "../crypto/ed25519-command-signer.js";
 import { MIGRATIONS_DIR } from "../db/test-database.js";
 import { startDeviceControl, type DeviceControlRuntime } from "../../module.js";
@@ -98,6 +97,7 @@ describe("device-control consumes application-approved", { timeout: 120_000 }, (
     bus = InProcessEventBus.inMemory({ logger });
     alarmSubscription = await bus.subscribe({ groupId: "test.alarms", topics: [DEVICE_CONTROL_TOPICS.alarmRaised], handle: async (m) => void alarms.push(m) });
     runtime = await startDeviceControl({
+      uploadTokens: createDeviceUploadTokens("approval-consumer-test-signing-secret-32"),
       db,
       bus,
       broker,

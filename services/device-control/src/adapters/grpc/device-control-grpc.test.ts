@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { Server, ServerCredentials, type Client } from "@grpc/grpc-js";
-import { callUnary, createGrpcClient, EmbeddedPostgres, isYunxiError, type ErrorKind } from "@yunxi/platform";
+import { callUnary, createGrpcClient, EmbeddedPostgres, isYunxiError, type ErrorKind, createDeviceUploadTokens } from "@yunxi/platform";
 import { captureLogs, startTestIssuer, type TestIssuer } from "@yunxi/platform/testing";
 import { makeDeviceControl } from "../../app/device-control-service.js";
 import type { CommandTransport, DeviceCredentials } from "../../app/ports.js";
@@ -56,6 +56,8 @@ describe("DeviceControlService over gRPC (tokens from a local JWKS issuer, PGlit
       transport: broker,
       clock: { now: () => new Date() },
       logger,
+      uploadTokens: createDeviceUploadTokens("device-control-grpc-test-secret-32-chars"),
+      photoUploadGraceSeconds: 3600,
     });
     const definition = deviceControlServiceDefinition();
     server = new Server();

@@ -29,6 +29,7 @@ export function encodeCommand(command: Command): Uint8Array {
       userId: body.userId,
       impressions: body.impressions,
       validUntilMs: String(body.validUntil.getTime()),
+      uploadToken: body.uploadToken,
     };
   } else if (body.kind === "lock") {
     payload["lock"] = { reason: body.reason };

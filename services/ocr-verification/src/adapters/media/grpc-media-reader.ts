@@ -21,7 +21,8 @@ type StreamMethod = (request: unknown, metadata: unknown, options: unknown) => C
 
 /**
  * Reads media content over gRPC (`GetMediaContent`, server-streaming) on ocr-verification's own behalf:
- * a service token (`yunxi_service: "ocr-verification"`) and the organisation the object belongs to.
+ * a service token (`yunxi_service: "ocr-verification"`) and, in `x-yunxi-organisation`, the organisation
+ * the object belongs to (media looks the object up in that organisation only).
  * The declared size is checked against the cap before any data is taken, and the received bytes again
  * while they arrive, so an oversized object is cancelled rather than held in memory.
  */
@@ -41,7 +42,7 @@ export class GrpcMediaReader implements MediaReader {
     const method = (this.#client as unknown as Record<string, StreamMethod | undefined>)["GetMediaContent"];
     if (!method) throw internal("media client lacks GetMediaContent");
     const metadata = contextToMetadata({ requestId: randomUUID(), bearerToken: await this.serviceToken(), organisationId });
-    const stream = method.call(this.#client, { mediaId, organisationId }, metadata, { deadline: new Date(Date.now() + this.deadlineMs) });
+    const stream = method.call(this.#client, { mediaId }, metadata, { deadline: new Date(Date.now() + this.deadlineMs) });
     const chunks: Buffer[] = [];
     let received = 0;
     let item: ContentChunk["item"] = null;

@@ -21,6 +21,9 @@ export const DEFAULT_LEDGER_TOPICS = [
   "yunxi.device-control.v1.sequence-gap",
   "yunxi.media.v1.media-stored",
   "yunxi.media.v1.media-accessed",
+  "yunxi.ocr-verification.v1.photo-verified",
+  "yunxi.ocr-verification.v1.alarm",
+  "yunxi.ocr-verification.v1.verdict-reviewed",
 ] as const;
 
 /**

@@ -4,33 +4,64 @@
 // See docs/stamping-chain.md.
 import assert from "node:assert/strict";
 import { createHash, randomInt, randomUUID } from "node:crypto";
-import { SealSimulator } from "@yunxi/seal-sim";
+import { SealSimulator, topicsOf } from "@yunxi/seal-sim";
+import mqtt from "mqtt";
 import { eventually } from "./support.mjs";
 
 export const PASSWORD = "chain-test-Passw0rd";
-const IMPRESSIONS = 2;
+const IMPRESSIONS = 3;
+
+/**
+ * Changes one byte of one stored ledger entry (the last character of its `kind`), for both runs: the
+ * embedded one on PGlite, the real-server one on PostgreSQL. `query(sql, params)` runs one statement on ONE
+ * connection and resolves to the number of rows it changed. The table's append-only trigger stops the
+ * platform's own code; whoever has the database's superuser can switch triggers off, which is what the hash
+ * chain is there to catch.
+ */
+export async function tamperLedgerEntry(query, { organisationId, sequence }) {
+  await query("BEGIN");
+  try {
+    await query("SET LOCAL session_replication_role = replica");
+    const changed = await query(
+      "UPDATE audit.ledger_entry SET kind = left(kind, -1) || CASE WHEN right(kind, 1) = 'x' THEN 'y' ELSE 'x' END WHERE organisation_id = $1 AND sequence = $2",
+      [organisationId, sequence],
+    );
+    await query("COMMIT");
+    assert.equal(changed, 1, "exactly one stored ledger entry changed");
+  } catch (error) {
+    await query("ROLLBACK").catch(() => undefined);
+    throw error;
+  }
+}
 
 /**
  * Drives the whole chain and asserts every step.
  * - `url`: the gateway's base URL; `mqttUrl`: the broker devices connect to.
  * - `smsCodeFor(mobile)`: the newest development SMS code for `mobile` (read from the log).
+ * - `tamperOneStoredByte({ organisationId, sequence })`: applies {@link tamperLedgerEntry} to the stored
+ *   ledger (however the run reaches its database); resolves once the platform serves again.
  * - `logs()`: everything the platform's processes wrote so far (checked for leaked secrets).
  * - `onSimulator(simulator)`: lets the caller stop simulators in its `after`.
  * - `waitMs`: bound of every wait for asynchronous work (events, MQTT).
  * Returns what it created, for callers that assert more.
  */
-export async function driveStampingChain({ url, mqttUrl, smsCodeFor, logs, onSimulator = () => undefined, waitMs = 30_000 }) {
-  const chain = { url, mqttUrl, smsCodeFor, logs, onSimulator, waitMs, ...restClient(url) };
+export async function driveStampingChain({ url, mqttUrl, smsCodeFor, tamperOneStoredByte, logs, onSimulator = () => undefined, waitMs = 30_000 }) {
+  assert.equal(typeof tamperOneStoredByte, "function", "every run proves that a changed ledger byte is detected");
+  const chain = { url, mqttUrl, smsCodeFor, tamperOneStoredByte, logs, onSimulator, waitMs, ...restClient(url) };
   const people = await registerPeople(chain);
   const device = await provisionSealAndDevice(chain, people);
+  const victim = await provisionDevice(chain, people, "victim");
   const simulator = await connectDevice(chain, device);
   const application = await fileApplication(chain, people, device);
+  await assertBadInputRefused(chain, people, device, application);
   await assertLockedUntilApproved(chain, people, application, simulator);
   await approve(chain, people, application, simulator);
-  await pressUntilLocked(chain, simulator);
+  const replayable = await pressAcrossADroppedConnection(chain, simulator);
   await assertRecords(chain, people, device, application);
+  await assertForgedAndReplayedMessagesChangeNothing(chain, people, device, victim, simulator, replayable, application);
   const evidence = await assertEvidence(chain, people, application);
-  await assertIsolation(chain, device, application, people);
+  await assertIsolation(chain, people, device, application);
+  await assertTamperDetected(chain, people, evidence);
   assertNoSecretsLogged(chain, device);
   return { people, device, application, evidence, simulator };
 }
@@ -95,14 +126,20 @@ async function registerPeople(chain) {
   return { admin, member, approver, organisationCode };
 }
 
-/** A seal, a provisioned device (one-time secret, the platform's command key), and the binding. */
-async function provisionSealAndDevice(chain, { admin }) {
-  const seal = await chain.ok(201, "POST", "/api/v1/seals", { token: admin.token, body: { name: "合同专用章", physical: { sealType: "CONTRACT", sizeMm: 40, material: "RUBBER" } } });
-  const provisioned = await chain.ok(201, "POST", "/api/v1/devices", { token: admin.token, body: { serial: `SIM-${randomUUID().slice(0, 8)}`, model: "YX-S1" } });
+/** A provisioned device: its one-time secret and the platform's command key. */
+async function provisionDevice(chain, { admin }, label) {
+  const provisioned = await chain.ok(201, "POST", "/api/v1/devices", { token: admin.token, body: { serial: `SIM-${label}-${randomUUID().slice(0, 8)}`, model: "YX-S1" } });
   assert.ok(provisioned.secret, "the one-time device secret is returned");
   assert.ok(provisioned.commandKey.publicKeyPem.includes("PUBLIC KEY"));
-  await chain.ok(200, "PUT", `/api/v1/seals/${seal.id}/device`, { token: admin.token, body: { deviceId: provisioned.device.id } });
-  return { seal, deviceId: provisioned.device.id, secret: provisioned.secret, commandKey: provisioned.commandKey.publicKeyPem };
+  return { deviceId: provisioned.device.id, secret: provisioned.secret, commandKey: provisioned.commandKey.publicKeyPem };
+}
+
+/** A seal, a provisioned device, and the binding between them. */
+async function provisionSealAndDevice(chain, people) {
+  const seal = await chain.ok(201, "POST", "/api/v1/seals", { token: people.admin.token, body: { name: "合同专用章", physical: { sealType: "CONTRACT", sizeMm: 40, material: "RUBBER" } } });
+  const device = await provisionDevice(chain, people, "seal");
+  await chain.ok(200, "PUT", `/api/v1/seals/${seal.id}/device`, { token: people.admin.token, body: { deviceId: device.deviceId } });
+  return { seal, ...device };
 }
 
 /** The device: the reference client of the device protocol, on the platform's broker. */
@@ -152,14 +189,31 @@ async function approve(chain, { approver, member }, application, simulator) {
   assert.equal(simulator.state.authorisation.remaining, IMPRESSIONS);
 }
 
-/** Exactly the approved number of presses is accepted; then the device locks itself and refuses more. */
-async function pressUntilLocked(chain, simulator) {
-  const presses = [simulator.press({ photoRef: "photo-1" }), simulator.press({ photoRef: "photo-2" })];
-  assert.deepEqual(presses.map((p) => p.accepted), [true, true]);
-  assert.equal(simulator.state.locked, true, "the device locks itself when the count is used up");
+/**
+ * Exactly the approved number of presses is accepted, across a dropped connection: the first press is
+ * acknowledged online; the connection drops right after the second (its event may or may not have reached
+ * the platform, its acknowledgement is lost), the third and a refused fourth happen offline; on reconnect
+ * the device re-sends everything unacknowledged. Returns a copy of the first, acknowledged, event to replay.
+ */
+async function pressAcrossADroppedConnection(chain, simulator) {
+  const first = simulator.press({ photoRef: "photo-1" });
+  assert.equal(first.accepted, true);
+  const replayable = { ...simulator.state.queue.find((event) => event.sequence === first.events[0]) };
+  assert.ok(replayable.payload, "the first impression's event as the device sent it");
+  await simulator.waitFor((s) => s.state.queue.length === 0, chain.waitMs, "the acknowledgement of the first impression");
+
+  const second = simulator.press({ photoRef: "photo-2" });
+  await simulator.offline();
   const third = simulator.press({ photoRef: "photo-3" });
-  assert.equal(third.accepted, false, "a third press is refused");
-  await simulator.waitFor((s) => s.state.queue.length === 0, chain.waitMs, "the platform's acknowledgements of every event");
+  assert.deepEqual([second.accepted, third.accepted], [true, true]);
+  assert.equal(simulator.state.locked, true, "the device locks itself when the count is used up");
+  const fourth = simulator.press({ photoRef: "photo-4" });
+  assert.equal(fourth.accepted, false, "a press beyond the approved count is refused");
+  assert.ok(simulator.state.queue.length >= 3, "the offline events wait in the device's queue");
+
+  await simulator.online();
+  await simulator.waitFor((s) => s.state.queue.length === 0, chain.waitMs, "the platform's acknowledgements of every re-sent event");
+  return replayable;
 }
 
 /** The device's records as the platform reports them: exactly the accepted impressions, the lock, the alarms. */
@@ -172,15 +226,15 @@ async function assertRecords(chain, { admin, member }, device, application) {
     },
     { ms: chain.waitMs },
   );
-  assert.equal(records.impressions.length, IMPRESSIONS, "exactly 2 impressions for 2 accepted presses");
+  assert.equal(records.impressions.length, IMPRESSIONS, `exactly ${IMPRESSIONS} impressions for ${IMPRESSIONS} accepted presses, none twice`);
   for (const impression of records.impressions) {
     assert.equal(impression.applicationId, application.id);
     assert.equal(impression.userId, member.userId);
     assert.equal(impression.authorised, true);
   }
-  assert.deepEqual(records.impressions.map((i) => i.photoRef).sort(), ["photo-1", "photo-2"]);
+  assert.deepEqual(records.impressions.map((i) => i.photoRef).sort(), ["photo-1", "photo-2", "photo-3"]);
   assert.deepEqual(records.locks.map((l) => l.reason), ["count_used_up"]);
-  assert.equal(records.alarms.filter((a) => a.kind === "unauthorised_attempt").length, 2, "the press before approval and the third press are alarms");
+  assert.equal(records.alarms.filter((a) => a.kind === "unauthorised_attempt").length, 2, "the press before approval and the one beyond the count are alarms");
   const stored = await chain.ok(200, "GET", `/api/v1/devices/${device.deviceId}`, { token: admin.token });
   assert.equal(stored.locked, true);
   return records;
@@ -212,16 +266,168 @@ async function assertEvidence(chain, { admin }, application) {
   return entries;
 }
 
-/** Another organisation's administrator sees none of it. */
-async function assertIsolation(chain, device, application, { admin }) {
+/** Another organisation's administrator gets 404 on every path the chain used, reading or changing, and changes nothing. */
+async function assertIsolation(chain, people, device, application) {
+  const { admin, approver } = people;
   const outsider = await register(chain, "Outsider Admin", { newOrganisationName: "Other Co." });
   assert.notEqual(outsider.organisationId, admin.organisationId);
-  for (const path of [`/api/v1/devices/${device.deviceId}/records`, `/api/v1/devices/${device.deviceId}`, `/api/v1/applications/${application.id}`, `/api/v1/seals/${device.seal.id}`]) {
-    const response = await chain.api("GET", path, { token: outsider.token });
-    assert.equal(response.status, 404, `${path} from another organisation: ${JSON.stringify(response.body)}`);
+  // Every built-in role in its own organisation, so a refusal below can only come from the organisation boundary.
+  await chain.ok(200, "PUT", `/api/v1/organisation/members/${outsider.userId}/roles`, { token: outsider.token, body: { roles: ["administrator", "seal_keeper", "approver", "auditor", "member"] } });
+  outsider.token = await login(chain, outsider);
+  const before = await snapshot(chain, people, device, application);
+  const attempts = [
+    ["GET", `/api/v1/devices/${device.deviceId}/records`],
+    ["GET", `/api/v1/devices/${device.deviceId}`],
+    ["GET", `/api/v1/applications/${application.id}`],
+    ["GET", `/api/v1/seals/${device.seal.id}`],
+    ["PUT", `/api/v1/seals/${device.seal.id}/device`, { deviceId: null }],
+    ["POST", `/api/v1/applications/${application.id}/submit`, {}],
+    ["POST", `/api/v1/applications/${application.id}/approve`, { comment: "not mine to approve" }],
+    ["POST", `/api/v1/applications/${application.id}/reject`, { comment: "not mine to reject" }],
+    ["POST", `/api/v1/applications/${application.id}/withdraw`, {}],
+    ["PUT", `/api/v1/organisation/members/${approver.userId}/roles`, { roles: ["member"] }],
+    ["POST", `/api/v1/devices/${device.deviceId}/revoke`],
+    ["POST", `/api/v1/devices/${device.deviceId}/authorisations`, { applicationId: application.id, userId: outsider.userId, impressions: 1, ttlSeconds: 60 }],
+  ];
+  for (const [method, path, body] of attempts) {
+    const response = await chain.api(method, path, { token: outsider.token, ...(body === undefined ? {} : { body }) });
+    assert.equal(response.status, 404, `${method} ${path} from another organisation: ${JSON.stringify(response.body)}`);
   }
   const foreignChain = await chain.ok(200, "GET", `/api/v1/evidence/entries?subject=${application.id}`, { token: outsider.token });
   assert.deepEqual(foreignChain.entries, [], "another organisation's ledger holds nothing of this application");
+  assert.deepEqual(await snapshot(chain, people, device, application), before, "another organisation's attempts changed nothing");
+}
+
+/** What the organisation's own administrator sees of everything the chain made, to show that refused calls change nothing. */
+async function snapshot(chain, { admin }, device, application) {
+  const paths = [
+    `/api/v1/applications/${application.id}`,
+    "/api/v1/applications",
+    `/api/v1/seals/${device.seal.id}`,
+    "/api/v1/seals",
+    `/api/v1/devices/${device.deviceId}/records`,
+    "/api/v1/devices",
+    "/api/v1/organisation/members",
+  ];
+  const seen = {};
+  for (const path of paths) seen[path] = withoutLiveness(await chain.ok(200, "GET", path, { token: admin.token }));
+  return seen;
+}
+
+/** Drops when a device was last heard from: the simulator's hellos move it without changing anything the chain made. */
+function withoutLiveness(value) {
+  if (Array.isArray(value)) return value.map(withoutLiveness);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !/^last(Seen|Hello|Contact)/i.test(key)).map(([key, item]) => [key, withoutLiveness(item)]));
+}
+
+/** Malformed JSON and unknown ids on the REST path get a 4xx and change nothing. */
+async function assertBadInputRefused(chain, people, device, application) {
+  const { admin, member, approver } = people;
+  const before = await snapshot(chain, people, device, application);
+  const malformed = [
+    [member, "POST", "/api/v1/applications", '{"sealId": '],
+    [approver, "POST", `/api/v1/applications/${application.id}/approve`, "{not json"],
+    [admin, "PUT", `/api/v1/seals/${device.seal.id}/device`, "["],
+    [admin, "POST", "/api/v1/devices", '{"serial": "x", "model": '],
+    [admin, "PUT", `/api/v1/organisation/members/${approver.userId}/roles`, '{"roles": ["administrator"'],
+    [undefined, "POST", "/api/v1/auth/register", "{"],
+  ];
+  for (const [user, method, path, rawBody] of malformed) {
+    const response = await chain.api(method, path, { token: user?.token, rawBody });
+    assert.equal(response.status, 400, `${method} ${path} with malformed JSON: ${JSON.stringify(response.body)}`);
+  }
+  const unknown = randomUUID();
+  const unknownIds = [
+    [admin, "GET", `/api/v1/applications/${unknown}`],
+    [approver, "POST", `/api/v1/applications/${unknown}/approve`, { comment: "no such application" }],
+    [member, "POST", `/api/v1/applications/${unknown}/submit`, {}],
+    [admin, "GET", `/api/v1/seals/${unknown}`],
+    [admin, "PUT", `/api/v1/seals/${unknown}/device`, { deviceId: device.deviceId }],
+    [admin, "GET", `/api/v1/devices/${unknown}`],
+    [admin, "GET", `/api/v1/devices/${unknown}/records`],
+    [admin, "POST", `/api/v1/devices/${unknown}/revoke`],
+    [admin, "PUT", `/api/v1/organisation/members/${unknown}/roles`, { roles: ["member"] }],
+    [member, "POST", "/api/v1/applications", { sealId: unknown, title: "Unknown seal", documents: [], impressionCount: 1 }],
+  ];
+  for (const [user, method, path, body] of unknownIds) {
+    const response = await chain.api(method, path, { token: user.token, ...(body === undefined ? {} : { body }) });
+    assert.ok(response.status >= 400 && response.status < 500 && response.status !== 401, `${method} ${path} with an unknown id: ${response.status} ${JSON.stringify(response.body)}`);
+    if (method === "GET" || path.includes(unknown)) assert.equal(response.status, 404, `${method} ${path}: ${JSON.stringify(response.body)}`);
+  }
+  assert.deepEqual(await snapshot(chain, people, device, application), before, "refused input changed nothing");
+}
+
+/**
+ * Forged and replayed device messages change nothing: the device's own credentials publishing to another
+ * device's topic (the broker refuses it: aedes closes the connection, Mosquitto drops it), a payload that is
+ * not a device event on its own topic, and a replay of an event the platform already acknowledged (acknowledged
+ * again, stored once). The replay's acknowledgement comes after the others were published, so it bounds the wait.
+ */
+async function assertForgedAndReplayedMessagesChangeNothing(chain, people, device, victim, simulator, replayable, application) {
+  const before = await snapshot(chain, people, device, application);
+  await simulator.offline();
+  const forged = Buffer.from(replayable.payload, "base64");
+  await publishAsDevice(chain, device, topicsOf(victim.deviceId).events, forged);
+  await publishAsDevice(chain, device, topicsOf(device.deviceId).events, Buffer.from([0x07, 0xff, 0xff]));
+
+  simulator.core.state.queue.push(replayable); // as a device that lost the acknowledgement in a crash would
+  await simulator.online();
+  await simulator.waitFor((s) => s.state.queue.length === 0, chain.waitMs, "the acknowledgement of the replayed event");
+
+  const victimRecords = await chain.ok(200, "GET", `/api/v1/devices/${victim.deviceId}/records`, { token: people.admin.token });
+  assert.deepEqual(
+    { impressions: victimRecords.impressions, locks: victimRecords.locks, alarms: victimRecords.alarms },
+    { impressions: [], locks: [], alarms: [] },
+    "nothing was recorded for the device whose topic was forged",
+  );
+  assert.deepEqual(await snapshot(chain, people, device, application), before, "forged, malformed and replayed device messages changed nothing");
+}
+
+/** Connects with the device's credentials (as the device), publishes once, and reports how the broker answered. */
+async function publishAsDevice(chain, device, topic, payload) {
+  const client = await mqtt.connectAsync(chain.mqttUrl, {
+    clientId: device.deviceId,
+    username: device.deviceId,
+    password: device.secret,
+    clean: false,
+    protocolVersion: 4,
+    reconnectPeriod: 0,
+    connectTimeout: 5000,
+  });
+  let timer;
+  try {
+    const closed = new Promise((resolve) => client.once("close", () => resolve("closed")));
+    const published = client.publishAsync(topic, payload, { qos: 1 }).then(
+      () => "acknowledged",
+      () => "closed",
+    );
+    const bound = new Promise((resolve) => (timer = setTimeout(() => resolve("timeout"), chain.waitMs)));
+    const outcome = await Promise.race([published, closed, bound]);
+    assert.notEqual(outcome, "timeout", `the broker answered a publish to ${topic}`);
+    return outcome;
+  } finally {
+    clearTimeout(timer);
+    await client.endAsync(true).catch(() => undefined);
+  }
+}
+
+/** After the ledger verified, one changed byte in one stored entry makes verification fail at that entry. */
+async function assertTamperDetected(chain, { admin }, evidence) {
+  const target = evidence.find((entry) => entry.kind === "device-control.impression-recorded");
+  const sequence = Number(target.sequence);
+  assert.ok(sequence > 0, JSON.stringify(target));
+  await chain.tamperOneStoredByte({ organisationId: admin.organisationId, sequence });
+  const verdict = await eventually(
+    "the ledger to answer after the change",
+    async () => {
+      const { status, body } = await chain.api("POST", "/api/v1/evidence/verify", { token: admin.token, body: {} });
+      return status === 200 ? body : undefined;
+    },
+    { ms: chain.waitMs },
+  );
+  assert.equal(verdict.ok, false, `verification fails after one stored byte changed: ${JSON.stringify(verdict)}`);
+  assert.equal(Number(verdict.firstBrokenSequence), sequence, `the changed entry is reported: ${JSON.stringify(verdict)}`);
 }
 
 /** Secrets never reach the log: passwords and the device secret. */

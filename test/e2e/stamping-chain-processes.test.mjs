@@ -12,7 +12,7 @@ import { after, before, describe, it } from "node:test";
 import { requireTestServer, testSetting } from "@yunxi/platform/testing";
 import * as Minio from "minio";
 import pg from "pg";
-import { driveStampingChain } from "./chain.mjs";
+import { driveStampingChain, tamperLedgerEntry } from "./chain.mjs";
 import { eventually, freePort, startPlatform } from "./support.mjs";
 
 /** Start order of services/all-in-one/src/modules.ts: keys first, the gateway last. */
@@ -137,8 +137,14 @@ describe("the stamping chain with one process per service on real servers", { ti
         });
       };
 
+      // The ledger lives in the run's database, schema "audit": change the byte there, under the running services.
+      const tamperOneStoredByte = async ({ organisationId, sequence }) => {
+        await withAdminDatabase(env.YUNXI_DATABASE_URL, (client) => tamperLedgerEntry(async (sql, params) => (await client.query(sql, params)).rowCount ?? 0, { organisationId, sequence }));
+      };
+
       const result = await driveStampingChain({
         url,
+        tamperOneStoredByte,
         mqttUrl: servers.mqtt,
         smsCodeFor,
         logs: () => [...processes.values()].map((p) => p.output().stdout + p.output().stderr).join("\n"),

@@ -6,8 +6,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { driveStampingChain } from "./chain.mjs";
-import { eventually, freePort, startPlatform } from "./support.mjs";
+import assert from "node:assert/strict";
+import { PGlite } from "@electric-sql/pglite";
+import { driveStampingChain, tamperLedgerEntry } from "./chain.mjs";
+import { eventually, freePort, startPlatform, stopWithin } from "./support.mjs";
 
 describe("the stamping chain through the gateway (embedded all-in-one)", { timeout: 300_000 }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), "yunxi-chain-"));
@@ -22,7 +24,7 @@ describe("the stamping chain through the gateway (embedded all-in-one)", { timeo
 
   it("register → seal & device → apply → approve → device unlocks for exactly the approved impressions → locked → records and an intact evidence chain; bad input changes nothing; another organisation sees none of it", async () => {
     const mqttPort = await freePort();
-    platform = startPlatform({
+    const env = {
       YUNXI_DATA_DIR: dataDir,
       YUNXI_HTTP_PORT: String(await freePort()),
       YUNXI_GRPC_PORT: String(await freePort()),
@@ -30,7 +32,8 @@ describe("the stamping chain through the gateway (embedded all-in-one)", { timeo
       // Codes of the development SMS provider appear only at info level; the test reads them from the log.
       IDENTITY_SMS_PROVIDER: "development",
       LOG_LEVEL: "info",
-    });
+    };
+    platform = startPlatform(env);
     const url = await platform.ready;
 
     /** The code the development SMS provider logged for `mobile` (the newest one). */
@@ -45,13 +48,35 @@ describe("the stamping chain through the gateway (embedded all-in-one)", { timeo
         return code;
       });
 
+    /** Output of earlier runs of the platform in this test (it restarts once, for the ledger change). */
+    let earlierOutput = "";
+    /**
+     * The embedded database is PGlite under the data dir and only one process may open it: stop the platform,
+     * change the byte from here, start the platform again on the same data dir and ports.
+     */
+    const tamperOneStoredByte = async ({ organisationId, sequence }) => {
+      const stopped = await stopWithin(platform, 15_000);
+      assert.equal(stopped.code, 0, "the platform stops cleanly before its database is opened elsewhere");
+      const { stdout, stderr } = platform.output();
+      earlierOutput += stdout + stderr;
+      const database = await PGlite.create({ dataDir: join(dataDir, "pglite") });
+      try {
+        await tamperLedgerEntry(async (sql, params) => (await database.query(sql, params)).affectedRows ?? 0, { organisationId, sequence });
+      } finally {
+        await database.close();
+      }
+      platform = startPlatform(env);
+      assert.equal(await platform.ready, url, "the platform serves again at the same address");
+    };
+
     await driveStampingChain({
       url,
+      tamperOneStoredByte,
       mqttUrl: `mqtt://127.0.0.1:${mqttPort}`,
       smsCodeFor,
       logs: () => {
         const { stdout, stderr } = platform.output();
-        return stdout + stderr;
+        return earlierOutput + stdout + stderr;
       },
       onSimulator: (simulator) => simulators.push(simulator),
     });

@@ -4,7 +4,7 @@ import { createRootLogger, isYunxiError, unavailable } from "@yunxi/platform";
 import { documentPages } from "../adapters/media/document-pages.js";
 import { MemoryOriginalStore, MemoryThresholdProfileStore, MemoryVerdictStore } from "../adapters/memory/memory-stores.js";
 import { makeAutomaticVerification, NO_ENGINE, type AutomaticVerification, type StoredPhoto, type SubmittedApplication } from "./automatic-verification.js";
-import { makeOcrVerificationService } from "./ocr-verification-service.js";
+import { makeOcrVerificationService, type OcrVerificationService } from "./ocr-verification-service.js";
 import { FakeMedia, LEASE_PAGE_1, LEASE_PAGE_2, textDecoder, textEngine } from "../testing/text-pages.js";
 
 const ORIGINAL = LEASE_PAGE_1;
@@ -16,6 +16,7 @@ describe("automatic verification: originals from submitted applications, verdict
   let originals: MemoryOriginalStore;
   let verdicts: MemoryVerdictStore;
   let flow: AutomaticVerification;
+  let service: OcrVerificationService;
   let now: number;
   let seq = 0;
 
@@ -26,7 +27,7 @@ describe("automatic verification: originals from submitted applications, verdict
     const profiles = new MemoryThresholdProfileStore();
     now = Date.parse("2026-03-01T08:00:00Z");
     const clock = { now: () => new Date(now) };
-    const service = makeOcrVerificationService({ decoder: textDecoder, engine: textEngine, originals, verdicts, profiles, logger, clock });
+    service = makeOcrVerificationService({ decoder: textDecoder, engine: textEngine, originals, verdicts, profiles, logger, clock });
     flow = makeAutomaticVerification({
       service,
       originals,
@@ -197,5 +198,31 @@ describe("automatic verification: originals from submitted applications, verdict
     const unsequenced = await flow.verifyStoredPhoto({ mediaId: "m-2", organisationId: "org-a", applicationId: "app-1", deviceId: "dev-1", impressionSequence: 0, sha256: "" });
     assert.equal(unsequenced.kind, "ignored");
     assert.equal(verdicts.announced.length, 0);
+  });
+  it("lets the applicant and records readers read an application's verdicts, nobody else, and no other organisation", async () => {
+    const application = submitted([document(ORIGINAL)]);
+    await flow.registerSubmitted(application);
+    const result = await flow.verifyStoredPhoto(photo(application.applicationId, ORIGINAL));
+    assert.ok(result.kind === "verified");
+    const applicant = { organisationId: "org-a", actor: "user-applicant" };
+    const colleague = { organisationId: "org-a", actor: "user-colleague" };
+    assert.equal((await service.listVerdicts(applicant, application.applicationId, false)).length, 1);
+    assert.equal((await service.getVerdict(applicant, result.verification.verificationId, false)).verificationId, result.verification.verificationId);
+    assert.equal((await service.listVerdicts(colleague, application.applicationId, true)).length, 1);
+    await assert.rejects(service.listVerdicts(colleague, application.applicationId, false), (e) => isYunxiError(e, "PermissionDenied"));
+    await assert.rejects(service.getVerdict(colleague, result.verification.verificationId, false), (e) => isYunxiError(e, "PermissionDenied"));
+    const outsider = { organisationId: "org-b", actor: "user-applicant" };
+    await assert.rejects(service.listVerdicts(outsider, application.applicationId, true), (e) => isYunxiError(e, "NotFound"));
+    await assert.rejects(service.getVerdict(outsider, result.verification.verificationId, true), (e) => isYunxiError(e, "NotFound"));
+  });
+
+  it("does not let a direct RegisterOriginal replace an original that came with the submitted application", async () => {
+    const application = submitted([document(ORIGINAL)]);
+    await flow.registerSubmitted(application);
+    await assert.rejects(
+      service.registerOriginal({ organisationId: "org-a", actor: "user-applicant" }, { applicationId: application.applicationId, pages: [{ text: SECOND_PAGE }] }),
+      (e) => isYunxiError(e, "FailedPrecondition"),
+    );
+    assert.equal((await originals.get(application.applicationId))?.pages[0]?.text, ORIGINAL);
   });
 });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { isYunxiError } from "@yunxi/platform";
-import type { OriginalStore, ThresholdProfileStore, VerdictStore, VerificationAnnouncement } from "../../app/ports.js";
+import type { OriginalStore, ThresholdProfileStore, VerdictStore, Verification, VerificationAnnouncement } from "../../app/ports.js";
 import { originalFromText } from "../../domain/comparison.js";
 import { DEFAULT_PROFILE, STRICT_PROFILE } from "../../domain/threshold-profiles.js";
 import type { VerificationResult } from "../../domain/verdict.js";
@@ -91,6 +91,41 @@ export function verdictStoreContract(label: string, open: () => Promise<StoresUn
       assert.deepEqual(await stores.verdicts.get(stored.verificationId), reviewed);
       assert.equal((await stores.announced()).at(-1), "verdict-reviewed");
       await assert.rejects(stores.verdicts.update(reviewed, 0, []), (e) => isYunxiError(e, "FailedPrecondition"));
+    });
+
+    it("records an unreadable original with its reason and source, and replaces it by a readable one", async () => {
+      const source = { eventId: "event-1", applicantUserId: "user-applicant" };
+      await stores.originals.saveUnreadable({ applicationId: "app-2", organisationId: "org-a", problem: "document 1: not UTF-8" }, source);
+      assert.equal(await stores.originals.get("app-2"), undefined);
+      assert.deepEqual(await stores.originals.describe("app-2"), { applicationId: "app-2", organisationId: "org-a", applicantUserId: "user-applicant", sourceEventId: "event-1", problem: "document 1: not UTF-8" });
+      const original = originalFromText("app-2", "org-a", "第一条 甲方应在三十日内付款。", DEFAULT_PROFILE);
+      await stores.originals.save(original, { eventId: "event-2", applicantUserId: "user-applicant" });
+      assert.deepEqual(await stores.originals.get("app-2"), original);
+      assert.deepEqual(await stores.originals.describe("app-2"), { applicationId: "app-2", organisationId: "org-a", applicantUserId: "user-applicant", sourceEventId: "event-2" });
+      // Another organisation cannot take the application id over.
+      await stores.originals.saveUnreadable({ applicationId: "app-2", organisationId: "org-b", problem: "x" }, { eventId: "event-3" });
+      assert.equal((await stores.originals.describe("app-2"))?.organisationId, "org-a");
+      assert.equal(await stores.originals.describe("app-unknown"), undefined);
+    });
+
+    it("keeps one verdict per photo media id, and lists an application's verdicts per organisation, oldest first", async () => {
+      const photo = (sequence: number) => ({ mediaId: `media-${sequence}`, deviceId: "dev-2", impressionSequence: sequence });
+      const first: Verification = { ...result("app-3", "dev-2:1", "match"), photo: photo(1) };
+      const second: Verification = { ...result("app-3", "dev-2:2", "mismatch"), photo: photo(2), createdAt: "2026-01-02T03:05:00.000Z" };
+      assert.equal(await stores.verdicts.add(second, []), second);
+      assert.equal(await stores.verdicts.add(first, []), first);
+      const announcedBefore = (await stores.announced()).length;
+      // The same photo under another impression id (e.g. a corrected sequence) is still the same photo.
+      const again = await stores.verdicts.add({ ...result("app-3", "dev-2:9", "review"), photo: photo(1) }, [{ kind: "photo-verified", result: first }]);
+      assert.equal(again.verificationId, first.verificationId);
+      assert.equal((await stores.announced()).length, announcedBefore, "nothing announced for the duplicate");
+      assert.deepEqual(await stores.verdicts.findByMedia("media-1"), first);
+      assert.equal(await stores.verdicts.findByMedia("media-none"), undefined);
+      assert.deepEqual(
+        (await stores.verdicts.listByApplication("org-a", "app-3")).map((v) => v.verificationId),
+        [first.verificationId, second.verificationId],
+      );
+      assert.deepEqual(await stores.verdicts.listByApplication("org-b", "app-3"), []);
     });
 
     it("keeps each organisation's threshold profile, the default otherwise", async () => {

@@ -22,6 +22,10 @@ export class ZoneTunnel implements ZoneSession {
     readonly remoteAddress: string,
   ) {}
 
+  get live(): boolean {
+    return !this.session.closed && !this.session.destroyed;
+  }
+
   close(): void {
     // The zone sees the socket close and redials; in-flight streams fail with 503 at the central.
     this.session.destroy();

@@ -41,7 +41,15 @@ export interface CentralZoneRouting {
  */
 export async function installCentralZoneRouting(
   app: FastifyInstance,
-  options: { settings: ZoneSettings; platform: PlatformConfig; logger: Logger; verifier: TokenVerifier; localOrigin: () => string },
+  options: {
+    settings: ZoneSettings;
+    platform: PlatformConfig;
+    logger: Logger;
+    verifier: TokenVerifier;
+    localOrigin: () => string;
+    /** The issuer's JWKS for zones; by default fetched as the central's own verifier does (see issuerJwksSource). */
+    jwks?: () => Promise<string>;
+  },
 ): Promise<CentralZoneRouting> {
   const { settings, logger } = options;
   const tlsDir = settings.ZONE_TUNNEL_TLS_DIR;
@@ -52,7 +60,7 @@ export async function installCentralZoneRouting(
     port,
     tls: await readTlsMaterial(tlsDir),
     logger,
-    jwks: issuerJwksSource(options.platform, options.localOrigin),
+    jwks: options.jwks ?? issuerJwksSource(options.platform, options.localOrigin),
     handshakeTimeoutMs: options.platform.CONNECT_TIMEOUT_MS,
   });
   app.addHook("onRequest", async (request, reply) => {

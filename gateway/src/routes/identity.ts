@@ -145,7 +145,14 @@ export const identityRoutes: GatewayRoutes = {
   openApiSchemas: {
     Jwks: { type: "object", required: ["keys"], properties: { keys: { type: "array", items: { type: "object" } } } },
     SmsCodeRequest: { type: "object", additionalProperties: false, required: ["mobile"], properties: { mobile: { type: "string", pattern: "^1[3-9]\\d{9}$" } } },
-    SmsCodeSent: { type: "object", properties: { expiresInSeconds: { type: "integer" }, retryAfterSeconds: { type: "integer" } } },
+    SmsCodeSent: {
+      type: "object",
+      properties: {
+        expiresInSeconds: { type: "integer" },
+        retryAfterSeconds: { type: "integer" },
+        developmentCode: { type: "string", description: "Only with IDENTITY_SMS_PROVIDER=development (the embedded default): the code itself. Never present with a real SMS provider." },
+      },
+    },
     RegisterRequest: {
       type: "object",
       additionalProperties: false,

@@ -77,8 +77,14 @@ export async function createIdentity(deps: {
         clock: { now: () => new Date() },
         logger: deps.logger,
       });
-  const grpc = makeIdentityGrpc({ service, jwks: () => issuer.jwks(), verifier: deps.verifier, logger: deps.logger });
-  return { service, issuer, accounts, sms: deps.sms, grpc };
+  const sms = deps.sms;
+  // The development provider's whole purpose is to show codes; answering with them lets tools register.
+  const shown: IdentityService =
+    sms instanceof DevelopmentSmsSender && sms.showsCodes
+      ? { ...service, requestSmsCode: async (mobile) => ({ ...(await service.requestSmsCode(mobile)), developmentCode: sms.lastCode(mobile) ?? "" }) }
+      : service;
+  const grpc = makeIdentityGrpc({ service: shown, jwks: () => issuer.jwks(), verifier: deps.verifier, logger: deps.logger });
+  return { service: shown, issuer, accounts, sms: deps.sms, grpc };
 }
 
 /** Keycloak mode when YUNXI_OIDC_ISSUER is set: the platform client's credentials are then required. */

@@ -23,7 +23,8 @@ export interface LoginInput {
 }
 
 export interface IdentityService {
-  requestSmsCode(mobile: string): Promise<{ expiresInSeconds: number; retryAfterSeconds: number }>;
+  /** `developmentCode` only from the development SMS provider (see DevelopmentSmsSender). */
+  requestSmsCode(mobile: string): Promise<{ expiresInSeconds: number; retryAfterSeconds: number; developmentCode?: string }>;
   register(input: RegistrationInput): Promise<TokenResult>;
   login(input: LoginInput): Promise<TokenResult>;
   /** A token for `accountId` (the verified caller) scoped to another of its organisations. */

@@ -159,7 +159,8 @@ describe("IdentityService over gRPC on PGlite", { timeout: 120_000 }, () => {
       (e: unknown) => isYunxiError(e, "InvalidArgument") && ["mobile", "sms_code", "password", "display_name", "organisation_code"].every((f) => e.violations.some((v) => v.field === f)),
     );
     await assert.rejects(call("Register", { mobile: "13700000009", smsCode: "123456", password: "correct horse", displayName: "x" }), (e: unknown) => isYunxiError(e, "InvalidArgument"));
-    await call("RequestSmsCode", { mobile: "13700000008" });
+    const sent = await call<{ developmentCode: string }>("RequestSmsCode", { mobile: "13700000008" });
+    assert.equal(sent.developmentCode, "", "a code is shown only by the development provider");
     const code = sender.lastCode("13700000008") as string;
     const wrong = code === "000000" ? "111111" : "000000";
     await assert.rejects(call("Register", { mobile: "13700000008", smsCode: wrong, password: "correct horse", displayName: "x", newOrganisationName: "n" }), (e: unknown) => isYunxiError(e, "InvalidArgument"));

@@ -19,6 +19,11 @@ export class DevelopmentSmsSender implements SmsSender {
     }
   }
 
+  /** True for IDENTITY_SMS_PROVIDER=development: codes are shown (log and the RequestSmsCode answer). */
+  get showsCodes(): boolean {
+    return this.options.logCodes;
+  }
+
   /** The last code sent to a number (tests). */
   lastCode(mobile: string): string | undefined {
     return this.#last.get(mobile);

@@ -4,9 +4,11 @@
 export interface RequestSmsCodeResponse {
   'expiresInSeconds'?: (number);
   'retryAfterSeconds'?: (number);
+  'developmentCode'?: (string);
 }
 
 export interface RequestSmsCodeResponse__Output {
   'expiresInSeconds': (number);
   'retryAfterSeconds': (number);
+  'developmentCode': (string);
 }

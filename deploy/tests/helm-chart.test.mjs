@@ -383,8 +383,8 @@ describe("chart: zone", () => {
     assert.equal(ofKind(objects, "Ingress").length, 0, "no Ingress in a zone");
     const gw = byName(objects, "Deployment", "yx-yunxi-all-in-one");
     const env = envOf(gw.spec.template.spec.containers[0]);
-    assert.equal(env.YUNXI_ZONE_CENTRAL_ADDRESS.value, "yunxi-tunnel.corp.internal:7443");
-    assert.equal(env.YUNXI_ZONE_NAME.value, "finance-dept");
+    assert.equal(env.GATEWAY_ZONE_CENTRAL_ADDRESS.value, "yunxi-tunnel.corp.internal:7443");
+    assert.equal(env.GATEWAY_ZONE_NAME.value, "finance-dept");
     assert.equal(env.TARGETS.value, "device-control,gateway,media");
     assertServicePerModule(objects, ["gateway", "device-control", "media"]);
     assert.equal(byName(objects, "Service", "identity"), undefined, "modules not in the zone get no Service");

@@ -241,18 +241,19 @@ another dependency's credentials.
 - name: YUNXI_PUBLIC_URL
   value: {{ $publicUrl | quote }}
 {{- end }}
+{{- /* Read by the gateway's zone tunnel (gateway/src/zone, GATEWAY_ZONE_* like its other settings). */}}
 {{- if $v.zone.enabled }}
-- name: YUNXI_ZONE_NAME
+- name: GATEWAY_ZONE_NAME
   value: {{ $v.zone.name | quote }}
-- name: YUNXI_ZONE_CENTRAL_ADDRESS
+- name: GATEWAY_ZONE_CENTRAL_ADDRESS
   value: {{ $v.zone.centralGateway.address | quote }}
-- name: YUNXI_ZONE_TLS_DIR
+- name: GATEWAY_ZONE_TLS_DIR
   value: /etc/yunxi/zone-tls
 {{- end }}
 {{- if $v.centralTunnel.enabled }}
-- name: YUNXI_ZONE_TUNNEL_PORT
+- name: GATEWAY_ZONE_TUNNEL_PORT
   value: {{ $v.centralTunnel.port | quote }}
-- name: YUNXI_ZONE_TUNNEL_TLS_DIR
+- name: GATEWAY_ZONE_TUNNEL_TLS_DIR
   value: /etc/yunxi/zone-tls
 {{- end }}
 {{- end }}

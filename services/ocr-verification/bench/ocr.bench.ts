@@ -2,11 +2,14 @@
  * OCR benchmark: character error rate on clean, stamped and photographed pages, seconds per page,
  * peak memory, and how well verdicts separate same / changed clause / changed digit / other page /
  * blank, on a generated fixture set plus the shared sample pages as one row.
- *   npm run bench -w @yunxi/ocr-verification [-- --docs 9 --engine paddle|tesseract|both --threads 2]
- * One engine at a time, niced; the default set (9 documents × 4 variants + 3 blanks + samples) takes
+ *   npm run bench -w @yunxi/ocr-verification [-- --docs 9 --engine paddle|tesseract|both --threads 2 --workers 1 --det-side 1280]
+ * Paddle runs as the service runs it: in the worker-thread pool (`--workers`, each page on `--threads`
+ * ONNX threads); seconds per page are decode + OCR, one page at a time, so they are latencies.
+ * One engine at a time, niced; the default set (9 documents × 5 variants + 3 blanks + samples) takes
  * a few minutes on 2 cores. Needs fonts-arphic-uming, fonts-arphic-ukai and fonts-wqy-zenhei.
  */
 import { readFile, writeFile } from "node:fs/promises";
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { SharpPageDecoder } from "../src/adapters/image/sharp-page-decoder.js";
 import type { OcrEngine, PreparedPage } from "../src/app/ports.js";
@@ -15,13 +18,15 @@ import { characterErrorRate } from "../src/domain/text.js";
 import { DEFAULT_PROFILE } from "../src/domain/threshold-profiles.js";
 import type { ComparisonVerdict } from "../src/domain/verdict.js";
 import { samplePages } from "../src/testing/samples.js";
-import { blankPage, makeDocument, pageSvg, photograph, PHOTO, PHOTO_LOW, renderPage, sealSvg } from "./fixture-pages.js";
+import { blankPage, CAMERA, CAMERA_RENDER_SCALE, makeDocument, pageSvg, photograph, PHOTO, PHOTO_LOW, renderPage, sealSvg } from "./fixture-pages.js";
 
 const { values } = parseArgs({
   options: {
     docs: { type: "string", default: "9" },
     engine: { type: "string", default: "paddle" },
     threads: { type: "string", default: "2" },
+    workers: { type: "string", default: "1" },
+    "det-side": { type: "string", default: "1280" },
     seed: { type: "string", default: "11" },
     // Prints why each unchanged page was not a match, and each changed page that was.
     details: { type: "boolean", default: false },
@@ -56,6 +61,8 @@ async function generatedPages(): Promise<Page[]> {
     pages.push({ ...base, variant: "stamp", image: stamped });
     pages.push({ ...base, variant: "photo", image: await photograph(stamped, SEED + i, PHOTO) });
     pages.push({ ...base, variant: "photo_low", image: await photograph(stamped, SEED + 100 + i, PHOTO_LOW) });
+    const fine = await renderPage(svg, sealSvg("合肥庐州电子信息有限公司", sealAt, SEED + i), CAMERA_RENDER_SCALE);
+    pages.push({ ...base, variant: "camera", image: await photograph(fine, SEED + 200 + i, CAMERA) });
   }
   for (const kind of ["plain", "textured", "seal"] as const) pages.push({ set: "generated", id: `blank_${kind}`, variant: "photo", image: await photograph(await blankPage(kind, SEED), SEED, PHOTO), truth: "" });
   return pages;
@@ -102,10 +109,11 @@ async function run(engineName: "paddle" | "tesseract", pages: Page[]): Promise<v
   const decoder = new SharpPageDecoder();
   let engine: OcrEngine;
   const startRss = process.memoryUsage().rss;
+  const loadAtStart = loadavg().map((l) => l.toFixed(2)).join(" ");
   const t0 = performance.now();
   if (engineName === "paddle") {
-    const { PaddleOnnxOcrEngine } = await import("../src/adapters/ocr/paddle-onnx-ocr-engine.js");
-    engine = await PaddleOnnxOcrEngine.open({ threads: Number(values.threads) });
+    const { WorkerThreadOcrEngine } = await import("../src/adapters/ocr/worker-thread-ocr-engine.js");
+    engine = await WorkerThreadOcrEngine.open({ engine: { kind: "paddle", options: { threads: Number(values.threads), detectionSide: Number(values["det-side"]) } }, workers: Number(values.workers) });
   } else {
     const { TesseractJsOcrEngine } = await import("../src/adapters/ocr/tesseract-js-ocr-engine.js");
     engine = await TesseractJsOcrEngine.open();
@@ -124,6 +132,7 @@ async function run(engineName: "paddle" | "tesseract", pages: Page[]): Promise<v
     const prepared = await decoder.prepare(page.image);
     const reading = saved[key0] ? { text: saved[key0].text, lines: saved[key0].lines.map((l) => ({ text: l.text, confidence: 1 })) } : await engine.read(prepared);
     const seconds = saved[key0]?.seconds ?? (performance.now() - started) / 1000;
+    // The pool's workers are threads of this process: RSS covers them.
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     const lines =
       saved[key0]?.lines ??
@@ -148,7 +157,7 @@ async function run(engineName: "paddle" | "tesseract", pages: Page[]): Promise<v
   // One original per document of the set: the pool an extra page is drawn from.
   const originalsOf = (set: string) => [...new Map(readings.filter((r) => r.page.set === set && r.page.original).map((r) => [r.page.id, r.page])).values()];
   for (const { page, prepared, lines } of readings) {
-    if (!page.variant.startsWith("photo")) continue;
+    if (!page.variant.startsWith("photo") && page.variant !== "camera") continue;
     const key = `${page.set} ${page.variant}`;
     const t = tallies.get(key) ?? { same: {}, clause: {}, digit: {}, other: {}, blank: {}, worstSame: [], worstChanged: [] };
     tallies.set(key, t);
@@ -180,7 +189,8 @@ async function run(engineName: "paddle" | "tesseract", pages: Page[]): Promise<v
   await engine.close();
   if (values.save) await writeFile(values.save, JSON.stringify(saved));
 
-  console.log(`\n## ${engine.name}  (init ${init.toFixed(2)} s, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB, RSS before ${(startRss / 2 ** 20).toFixed(0)} MB)\n`);
+  const settings = engineName === "paddle" ? `, ${values.workers} worker(s) × ${values.threads} ONNX thread(s), detector side ${values["det-side"]}` : "";
+  console.log(`\n## ${engine.name}  (init ${init.toFixed(2)} s, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB, RSS before ${(startRss / 2 ** 20).toFixed(0)} MB${settings}; load average at start ${loadAtStart}, at end ${loadavg().map((l) => l.toFixed(2)).join(" ")})\n`);
   console.log("| set / variant | pages | CER (micro) | page-median CER | worst page | s/page median |");
   console.log("|---|---|---|---|---|---|");
   for (const [key, e] of cer) console.log(`| ${key} | ${e.seconds.length} | ${pct(e.chars ? e.errors / e.chars : NaN)} | ${pct(median(e.pages))} | ${pct(e.pages.length ? Math.max(...e.pages) : NaN)} | ${median(e.seconds).toFixed(2)} |`);
@@ -193,5 +203,5 @@ async function run(engineName: "paddle" | "tesseract", pages: Page[]): Promise<v
 }
 
 const pages = [...(await generatedPages()), ...(await sharedPages())];
-console.log(`# OCR benchmark: ${pages.length} pages (${DOCS} generated documents × clean/stamp/photo/photo_low + 3 blanks; shared samples), profile ${DEFAULT_PROFILE.name}`);
+console.log(`# OCR benchmark: ${pages.length} pages (${DOCS} generated documents × clean/stamp/photo/photo_low/camera + 3 blanks; shared samples), profile ${DEFAULT_PROFILE.name}`);
 for (const engine of values.engine === "both" ? (["paddle", "tesseract"] as const) : [values.engine as "paddle" | "tesseract"]) await run(engine, pages);

@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import * as ort from "onnxruntime-node";
 import { Image, PaddleOcrService, type Box, type OrtModule, type RecognitionResult } from "paddleocr";
 import type { OcrEngine, PageReading, PixelBox, PreparedPage } from "../../app/ports.js";
+import { groupIntoLines, type Point } from "./reading-order.js";
 import { SerialQueue } from "./serial-queue.js";
 
 /** Where the PP-OCRv4 model files are, and how hard the engine may use the CPU. */
@@ -102,9 +103,9 @@ export class PaddleOnnxOcrEngine implements OcrEngine {
     return this.queue.run(async () => {
       const boxes = await this.detect(page);
       const grey = new Image(page.width, page.height, 1, page.pixels);
-      const results = await this.recognise(sortByReadingOrder(boxes).map((box) => cropOf(grey, box)));
-      const processed = this.service.processRecognition(results, { recognitionScoreThreshold: MIN_CONFIDENCE });
-      const lines = processed.lines.map((line) => ({
+      const results = await this.recognise(boxes.map((box) => cropOf(grey, box)));
+      const kept = results.filter((r) => r.confidence >= MIN_CONFIDENCE && r.text.length > 0).map((r) => ({ ...r, corners: cornersOf(r.box) }));
+      const lines = groupIntoLines(kept).map((line) => ({
         text: line.map((r) => r.text).join(" "),
         confidence: line.length === 0 ? 0 : line.reduce((sum, r) => sum + r.confidence, 0) / line.length,
         box: unionBox(line.map((r) => r.box)),
@@ -204,23 +205,10 @@ function ctcDecode(logits: Float32Array, offset: number, steps: number, classes:
   return { text, confidence: count === 0 ? 0 : scoreSum / count };
 }
 
-/** Top to bottom, then left to right within 10 px of the same top edge (the paddleocr runtime's rule). */
-function sortByReadingOrder(boxes: readonly Box[]): Box[] {
-  const top = (b: Box) => b.points?.[0] ?? b;
-  const sorted = [...boxes].sort((a, b) => top(a).y - top(b).y || top(a).x - top(b).x);
-  for (let i = 0; i < sorted.length - 1; i++) {
-    for (let j = i; j >= 0; j--) {
-      const current = sorted[j] as Box;
-      const next = sorted[j + 1] as Box;
-      if (Math.abs(top(next).y - top(current).y) < 10 && top(next).x < top(current).x) {
-        sorted[j] = next;
-        sorted[j + 1] = current;
-        continue;
-      }
-      break;
-    }
-  }
-  return sorted;
+function cornersOf(box: Box): [Point, Point, Point, Point] {
+  if (box.points) return box.points;
+  const { x, y, width, height } = box;
+  return [{ x, y }, { x: x + width, y }, { x: x + width, y: y + height }, { x, y: y + height }];
 }
 
 function unionBox(boxes: readonly PixelBox[]): PixelBox {

@@ -145,6 +145,7 @@ describe("the stamping chain with one process per service on real servers", { ti
       const result = await driveStampingChain({
         url,
         tamperOneStoredByte,
+        storedObjects: () => objectsIn(servers.s3, bucket),
         mqttUrl: servers.mqtt,
         smsCodeFor,
         logs: () => [...processes.values()].map((p) => p.output().stdout + p.output().stderr).join("\n"),
@@ -170,9 +171,22 @@ async function withAdminDatabase(url, work) {
   }
 }
 
-async function removeBucket(endpoint, bucket) {
+/** Every object body in the run's bucket. */
+async function objectsIn(endpoint, bucket) {
+  const client = s3Client(endpoint);
+  const bodies = [];
+  for await (const item of client.listObjectsV2(bucket, "", true)) {
+    if (!item.name) continue;
+    const chunks = [];
+    for await (const chunk of await client.getObject(bucket, item.name)) chunks.push(chunk);
+    bodies.push(Buffer.concat(chunks));
+  }
+  return bodies;
+}
+
+function s3Client(endpoint) {
   const url = new URL(endpoint);
-  const client = new Minio.Client({
+  return new Minio.Client({
     endPoint: url.hostname,
     port: Number(url.port),
     useSSL: url.protocol === "https:",
@@ -181,6 +195,10 @@ async function removeBucket(endpoint, bucket) {
     region: testSetting("YUNXI_TEST_S3_REGION"),
     pathStyle: true,
   });
+}
+
+async function removeBucket(endpoint, bucket) {
+  const client = s3Client(endpoint);
   if (!(await client.bucketExists(bucket))) return;
   const names = [];
   for await (const item of client.listObjectsV2(bucket, "", true)) if (item.name) names.push(item.name);

@@ -2,7 +2,7 @@
 // shared driver in chain.mjs over REST, with a simulated seal on the embedded MQTT broker speaking the real
 // device protocol. The same driver runs on separate processes against real servers in
 // stamping-chain-processes.test.mjs. See docs/stamping-chain.md.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -72,6 +72,7 @@ describe("the stamping chain through the gateway (embedded all-in-one)", { timeo
     await driveStampingChain({
       url,
       tamperOneStoredByte,
+      storedObjects: async () => filesUnder(join(dataDir, "blobs", "objects")).map((file) => readFileSync(file)),
       mqttUrl: `mqtt://127.0.0.1:${mqttPort}`,
       smsCodeFor,
       logs: () => {
@@ -82,3 +83,10 @@ describe("the stamping chain through the gateway (embedded all-in-one)", { timeo
     });
   });
 });
+
+/** Every file below `dir` (the local blob store keeps one file per object). */
+function filesUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name));
+}

@@ -22,13 +22,15 @@ export interface PlatformRunOptions {
   readonly brokerUrl?: string;
   /** How long to wait for asynchronous work (authorisations, acknowledgements, OCR verdicts). */
   readonly waitMs?: number;
-  /** The page photo each device "takes" (also filed as the application's document). */
+  /** The page photo each device "takes", and the original page every application files (PNG). */
   readonly pagePhoto?: Uint8Array;
+  readonly originalPage?: Uint8Array;
   readonly log?: (line: Record<string, unknown>) => void;
 }
 
 const PASSWORD = `seal-sim-${randomUUID()}`;
 const DEFAULT_PAGE = new URL("../assets/page-photo.jpg", import.meta.url);
+const DEFAULT_ORIGINAL = new URL("../assets/page-original.png", import.meta.url);
 
 class ApiError extends Error {}
 
@@ -86,7 +88,8 @@ export async function runAgainstPlatform(options: PlatformRunOptions): Promise<P
   const waitMs = options.waitMs ?? 120_000;
   const api = restClient(options.url);
   const page = options.pagePhoto ?? readFileSync(DEFAULT_PAGE);
-  const pageSha = createHash("sha256").update(page).digest("hex");
+  const original = options.originalPage ?? readFileSync(DEFAULT_ORIGINAL);
+  const originalSha = createHash("sha256").update(original).digest("hex");
 
   const register = async (displayName: string, organisation: Record<string, string>) => {
     const mobile = `139${String(randomInt(0, 100_000_000)).padStart(8, "0")}`;
@@ -107,9 +110,9 @@ export async function runAgainstPlatform(options: PlatformRunOptions): Promise<P
   // The document every application files: the page the devices will photograph.
   const upload = await api<{ id: string; upload: { url: string; headers: Record<string, string> } }>(201, "POST", "/api/v1/media/uploads", {
     token: admin.token,
-    body: { kind: "document", contentType: "image/jpeg", size: page.length, sha256: pageSha },
+    body: { kind: "document", contentType: "image/png", size: original.length, sha256: originalSha },
   });
-  const put = await fetch(upload.upload.url, { method: "PUT", headers: upload.upload.headers, body: page, signal: AbortSignal.timeout(30_000) });
+  const put = await fetch(upload.upload.url, { method: "PUT", headers: upload.upload.headers, body: original, signal: AbortSignal.timeout(30_000) });
   if (!put.ok) throw new ApiError(`uploading the document answered ${put.status}`);
   await api(200, "POST", `/api/v1/media/uploads/${upload.id}/complete`, { token: admin.token, body: {} });
 
@@ -132,7 +135,7 @@ export async function runAgainstPlatform(options: PlatformRunOptions): Promise<P
     const applications = await inBatches(provisioned, 16, async (d) => {
       const application = await api<{ id: string }>(201, "POST", "/api/v1/applications", {
         token: admin.token,
-        body: { sealId: d.sealId, title: `Seal-sim application for ${d.deviceId}`, documents: [{ objectKey: upload.id, sha256: pageSha, contentType: "image/jpeg" }], impressionCount: options.impressions },
+        body: { sealId: d.sealId, title: `Seal-sim application for ${d.deviceId}`, documents: [{ objectKey: upload.id, sha256: originalSha, contentType: "image/png" }], impressionCount: options.impressions },
       });
       await api(200, "POST", `/api/v1/applications/${application.id}/submit`, { token: admin.token, body: {} });
       await api(200, "POST", `/api/v1/applications/${application.id}/approve`, { token: approverToken, body: { comment: "seal-sim" } });

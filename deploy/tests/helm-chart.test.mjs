@@ -386,6 +386,8 @@ describe("chart: zone", () => {
     assert.equal(env.GATEWAY_ZONE_CENTRAL_ADDRESS.value, "yunxi-tunnel.corp.internal:7443");
     assert.equal(env.GATEWAY_ZONE_NAME.value, "finance-dept");
     assert.equal(env.TARGETS.value, "device-control,gateway,media");
+    // The zone cannot reach the issuer: its modules fetch signing keys through the zone gateway's relay.
+    assert.equal(env.YUNXI_OIDC_JWKS_URL?.value, "http://gateway:8080/oidc/jwks");
     assertServicePerModule(objects, ["gateway", "device-control", "media"]);
     assert.equal(byName(objects, "Service", "identity"), undefined, "modules not in the zone get no Service");
   });

@@ -226,6 +226,11 @@ another dependency's credentials.
   value: {{ $v.oidc.issuer | quote }}
 - name: YUNXI_OIDC_CLIENT_ID
   value: {{ $v.oidc.clientId | quote }}
+{{- if $v.zone.enabled }}
+{{- /* A zone cannot reach the issuer: its zone gateway relays the central's JWKS (gateway/src/zone). */}}
+- name: YUNXI_OIDC_JWKS_URL
+  value: {{ printf "http://%sgateway:%v/oidc/jwks" $v.serviceNamePrefix $v.ports.http | quote }}
+{{- end }}
 {{- if or $v.oidc.existingSecret $v.oidc.clientSecret }}
 {{ include "yunxi.secretEnv" (dict "name" "YUNXI_OIDC_CLIENT_SECRET" "secret" (default $creds $v.oidc.existingSecret) "key" (ternary $v.oidc.clientSecretKey "oidc-client-secret" (ne $v.oidc.existingSecret ""))) }}
 {{- end }}

@@ -24,7 +24,7 @@ export function builtInIssuerUrl(platform: PlatformConfig): string {
 export function createTokenVerifier(platform: PlatformConfig): TokenVerifier {
   const timeoutMs = platform.CONNECT_TIMEOUT_MS;
   const users = platform.OIDC_ISSUER
-    ? new JwksTokenVerifier({ issuer: platform.OIDC_ISSUER, timeoutMs })
+    ? new JwksTokenVerifier({ issuer: platform.OIDC_ISSUER, timeoutMs, ...(platform.OIDC_JWKS_URL ? { jwksUrl: platform.OIDC_JWKS_URL } : {}) })
     : new JwksTokenVerifier({
         issuer: builtInIssuerUrl(platform),
         jwksUrl: `${loopbackGateway(platform)}${BUILT_IN_ISSUER_PATH}/jwks`,

@@ -40,6 +40,11 @@ export const platformConfigSpec = defineConfig({
     /** Port of the embedded MQTT broker when YUNXI_MQTT_URL is not set. */
     MQTT_PORT: env.port().default(1883),
     OIDC_ISSUER: env.url(["http", "https"]).optional(),
+    /**
+     * Where to fetch the issuer's signing keys instead of OIDC discovery: a department zone cannot reach
+     * Keycloak, so the chart points its modules at the zone gateway's `/oidc/jwks` relay.
+     */
+    OIDC_JWKS_URL: env.url(["http", "https"]).optional(),
     OIDC_CLIENT_ID: z.string().optional(),
     OIDC_CLIENT_SECRET: z.string().optional(),
     KME_URL: env.url(["https", "http"]).optional(),

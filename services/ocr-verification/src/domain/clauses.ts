@@ -56,6 +56,37 @@ export function numbersOf(text: string): string[] {
   return [...[...normalised.matchAll(NUMBER)].map((m) => m[0].replace(/\D/g, "")), ...[...normalised.matchAll(CHINESE_NUMBER)].map((m) => m[0])];
 }
 
+/** A one-digit number with the content characters beside it (normalised as normaliseContent does). */
+export interface DigitInContext {
+  readonly digit: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+/**
+ * The one-digit numbers of a text (`UPS-3K`, `2024年4月`, `PLC-S7`) with their nearest letter or digit on
+ * each side, skipping spaces and punctuation. A lone digit is everywhere on a page (row numbers, dates),
+ * so it proves nothing by itself; with a neighbour it does.
+ */
+export function singleDigitsOf(text: string): DigitInContext[] {
+  const normalised = text.normalize("NFKC");
+  const out: DigitInContext[] = [];
+  for (const match of normalised.matchAll(NUMBER)) {
+    if (match[0].length !== 1) continue;
+    const at = match.index;
+    out.push({ digit: match[0], before: nearestContent(normalised, at - 1, -1), after: nearestContent(normalised, at + 1, 1) });
+  }
+  return out;
+}
+
+function nearestContent(text: string, from: number, step: 1 | -1): string {
+  for (let i = from; i >= 0 && i < text.length; i += step) {
+    const ch = normaliseContent(text.charAt(i));
+    if (ch) return ch;
+  }
+  return "";
+}
+
 /**
  * Splits a document's text into pages on form feeds (what PDF text extraction and the CLI use);
  * a text without form feeds is one page.

@@ -1,4 +1,4 @@
-import { numbersOf, splitClauses, splitPages } from "./clauses.js";
+import { numbersOf, singleDigitsOf, splitClauses, splitPages } from "./clauses.js";
 import { bestSubstringMatch, globalSimilarity, levenshtein, normaliseContent } from "./text.js";
 import type { ClauseScore, ComparisonOutcome, ComparisonVerdict, DigitMismatch, OriginalDocument, OriginalPage, ThresholdProfile } from "./verdict.js";
 
@@ -72,13 +72,34 @@ function scorePage(page: OriginalPage, photo: readonly string[], photoContent: s
  * exactly the same digits. Counting (not position) keeps table reading order out of it; a number
  * changed in one of two places still leaves one occurrence missing.
  */
-function missingNumbers(page: OriginalPage, clauses: readonly ClauseScore[], photoLines: readonly string[]): { mismatch: DigitMismatch; errorRate: number; underSeal: boolean }[] {
+function missingNumbers(page: OriginalPage, clauses: readonly ClauseScore[], photoLines: readonly string[], photoContent: string): { mismatch: DigitMismatch; errorRate: number; underSeal: boolean }[] {
   const available = new Map<string, number>();
   const photoNumbers = photoLines.flatMap((line) => numbersOf(line));
   for (const n of photoNumbers) available.set(n, (available.get(n) ?? 0) + 1);
-  const unmatched: { index: number; expected: string }[] = [];
+  const pairs = new Map<string, number>();
+  const photoChars = [...photoContent];
+  for (let i = 1; i < photoChars.length; i++) {
+    const pair = `${photoChars[i - 1] as string}${photoChars[i] as string}`;
+    pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+  }
+  const take = (pair: string): boolean => {
+    const left = pairs.get(pair) ?? 0;
+    if (left > 0) pairs.set(pair, left - 1);
+    return left > 0;
+  };
+  const unmatched: { index: number; expected: string; found?: string }[] = [];
   for (const [index, clause] of page.clauses.entries()) {
-    for (const expected of numbersOf(clause.replace(LONE_DIGIT, " "))) {
+    const withoutRowNumbers = clause.replace(LONE_DIGIT, " ");
+    // A one-digit number must be read next to at least one of its neighbours: otherwise any row
+    // number or date digit on the page would vouch for it (`UPS-6K` changed to `UPS-3K` passed on the
+    // row number 3). A neighbour misread on one side is tolerated; a changed digit fails both.
+    for (const { digit, before, after } of singleDigitsOf(withoutRowNumbers)) {
+      if ((before && take(`${before}${digit}`)) || (after && take(`${digit}${after}`))) continue;
+      if (!before && !after && (available.get(digit) ?? 0) > 0) continue;
+      unmatched.push({ index, expected: digit, found: digitBeside(photoContent, before, after) });
+    }
+    for (const expected of numbersOf(withoutRowNumbers)) {
+      if (expected.length === 1 && /\p{Nd}/u.test(expected)) continue;
       const left = available.get(expected) ?? 0;
       if (left > 0) available.set(expected, left - 1);
       else unmatched.push({ index, expected });
@@ -88,17 +109,28 @@ function missingNumbers(page: OriginalPage, clauses: readonly ClauseScore[], pho
   // that no exact match used. Each run is consumed as it is used, so it cannot vouch twice.
   const leftovers = [...available.entries()].flatMap(([n, count]) => Array.from({ length: count }, () => n));
   const missing: { mismatch: DigitMismatch; errorRate: number; underSeal: boolean }[] = [];
-  for (const { index, expected } of unmatched) {
+  for (const { index, expected, found } of unmatched) {
     const clause = page.clauses[index] as string;
+    const score = clauses[index];
+    if (found !== undefined) {
+      missing.push({ mismatch: { clause, expected, found }, errorRate: score?.errorRate ?? 1, underSeal: score?.underSeal ?? false });
+      continue;
+    }
     const host = leftovers.findIndex((run) => run.length > expected.length && run.includes(expected));
     if (host >= 0) {
       leftovers[host] = (leftovers[host] as string).replace(expected, "|");
       continue;
     }
-    const score = clauses[index];
     missing.push({ mismatch: { clause, expected, found: closestNumber(expected, photoNumbers) }, errorRate: score?.errorRate ?? 1, underSeal: score?.underSeal ?? false });
   }
   return missing;
+}
+
+/** The digit read where a one-digit number was expected: next to the same neighbour; "" if none. */
+function digitBeside(photoContent: string, before: string, after: string): string {
+  const escape = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = before ? new RegExp(`${escape(before)}(\\p{Nd})`, "u") : after ? new RegExp(`(\\p{Nd})${escape(after)}`, "u") : undefined;
+  return pattern?.exec(photoContent)?.[1] ?? "";
 }
 
 function closestNumber(expected: string, candidates: readonly string[]): string {
@@ -171,7 +203,7 @@ export function comparePhoto(original: OriginalDocument, evidence: PhotoEvidence
   const changedClauses = overThreshold.filter((c) => !c.underSeal);
   const sealedClauses = overThreshold.filter((c) => c.underSeal);
   const doubtfulShort = best.clauses.filter((c) => isShort(c) && c.errorRate >= profile.clauseMismatch && c.errorRate < profile.shortClauseMismatch);
-  const digitChecks = missingNumbers(best.page, best.clauses, contentLines.map((l) => l.text));
+  const digitChecks = missingNumbers(best.page, best.clauses, contentLines.map((l) => l.text), photoContent);
   const certain = (d: (typeof digitChecks)[number]) => d.errorRate <= profile.digitNoiseTolerance && !d.underSeal;
   const certainDigits = digitChecks.filter(certain).map((d) => d.mismatch);
   const doubtfulDigits = digitChecks.filter((d) => !certain(d)).map((d) => d.mismatch);

@@ -88,6 +88,23 @@ describe("comparePhoto", () => {
     assert.equal(comparePhoto(original, evidence(read), DEFAULT_PROFILE).verdict, "mismatch");
   });
 
+  it("flags a changed one-digit number even when the same digit stands elsewhere on the page", () => {
+    // Found by the benchmark: UPS-6K changed to UPS-3K passed, vouched for by the table's row number 3.
+    const page = ["序号 名称 型号 数量", "2 不间断电源 UPS-6K 31", "3 温湿度传感器 TH-21B 34", "日期：2024年4月9日"].join("\n");
+    const doc = originalFromText("app-1", "org-1", page.replace("UPS-6K", "UPS-3K"), DEFAULT_PROFILE);
+    const outcome = comparePhoto(doc, { inkRatio: 0.05, lines: lines(page), reviewOnly: false }, DEFAULT_PROFILE);
+    assert.equal(outcome.verdict, "mismatch", outcome.reasons.join("; "));
+    assert.deepEqual(outcome.digitMismatches.map((d) => [d.expected, d.found]), [["3", "6"]]);
+    // The same page read right, and with a neighbour of a digit misread on one side only, still matches.
+    const same = originalFromText("app-1", "org-1", page, DEFAULT_PROFILE);
+    assert.equal(comparePhoto(same, { inkRatio: 0.05, lines: lines(page), reviewOnly: false }, DEFAULT_PROFILE).verdict, "match");
+    const misread = comparePhoto(same, { inkRatio: 0.05, lines: lines(page.replace("UPS-6K", "UPS-6X")), reviewOnly: false }, DEFAULT_PROFILE);
+    assert.deepEqual(misread.digitMismatches, []);
+    // A changed date digit is not excused by the same digit in another place.
+    const date = comparePhoto(originalFromText("app-1", "org-1", page.replace("4月9日", "4月8日"), DEFAULT_PROFILE), { inkRatio: 0.05, lines: lines(page), reviewOnly: false }, DEFAULT_PROFILE);
+    assert.deepEqual(date.digitMismatches.map((d) => d.expected), ["8"]);
+  });
+
   it("flags a number written in Chinese that changed", () => {
     const outcome = comparePhoto(original, evidence(ORIGINAL.replace("三十日", "九十日")), DEFAULT_PROFILE);
     assert.equal(outcome.verdict, "mismatch");

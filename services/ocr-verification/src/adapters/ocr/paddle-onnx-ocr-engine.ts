@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import * as ort from "onnxruntime-node";
+import sharp from "sharp";
 import { Image, PaddleOcrService, type Box, type OrtModule, type RecognitionResult } from "paddleocr";
 import type { OcrEngine, PageReading, PixelBox, PreparedPage } from "../../app/ports.js";
 import { groupIntoLines, type Point } from "./reading-order.js";
@@ -13,14 +14,17 @@ export interface PaddleOnnxOptions {
   readonly modelDir?: string;
   /** onnxruntime intra-op threads for one page; at most one thread per core across all workers. */
   readonly threads?: number;
-  /** Detector input long side; 960 measured as accurate as 1600 at half the time (research/ocr.md). */
+  /** Detector input long side (default 1280). */
   readonly detectionSide?: number;
   /**
    * Let idle intra-op threads spin (onnxruntime's default). Off here: measured on the shared 2-core VM
    * under load, spinning made a page 2–4× slower, as waiting threads steal the cores others need.
    */
   readonly spinning?: boolean;
-  /** Text lines recognised in one model run (lines of similar width share a batch). */
+  /**
+   * Text lines recognised in one model run (lines of similar width share a batch). Default 1: on this
+   * CPU path a batch of 4, 8 or 16 cost 25 %, 50 % and 130 % more CPU per page than one line at a time.
+   */
   readonly batchSize?: number;
 }
 
@@ -32,6 +36,11 @@ export function bundledModelDir(): string {
 
 const toArrayBuffer = (buffer: Buffer): ArrayBuffer => buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
 
+/**
+ * Detector input long side. At 960 (research/ocr.md) body text of a 3 MP photo is ≈ 14 px tall there
+ * and short table cells ("10") were not detected at all; at 1280 it is ≈ 19 px and they are.
+ */
+const DEFAULT_DETECTION_SIDE = 1280;
 /** Recogniser input height, fixed by PP-OCRv4. */
 const REC_HEIGHT = 48;
 /** Below this confidence a recognised box is dropped (the paddleocr runtime's default). */
@@ -62,6 +71,7 @@ export class PaddleOnnxOcrEngine implements OcrEngine {
     private readonly recogniser: ort.InferenceSession,
     private readonly dictionary: readonly string[],
     private readonly batchSize: number,
+    private readonly detectionSide: number,
   ) {}
 
   static async open(options: PaddleOnnxOptions = {}): Promise<PaddleOnnxOcrEngine> {
@@ -91,12 +101,12 @@ export class PaddleOnnxOcrEngine implements OcrEngine {
     const service = await PaddleOcrService.createInstance({
       ort: boundedOrt,
       modelPreset: "PP-OCRv5_mobile",
-      detection: { modelBuffer: toArrayBuffer(det), maxSideLength: options.detectionSide ?? 960 },
+      detection: { modelBuffer: toArrayBuffer(det), maxSideLength: options.detectionSide ?? DEFAULT_DETECTION_SIDE },
       recognition: { modelBuffer: toArrayBuffer(rec), charactersDictionary: dictionary },
     });
     const recogniser = service.recognitionSession as unknown as ort.InferenceSession | null;
     if (!service.detectionService || !recogniser) throw new Error("the paddleocr runtime did not create its sessions");
-    return new PaddleOnnxOcrEngine(service, recogniser, dictionary, options.batchSize ?? 8);
+    return new PaddleOnnxOcrEngine(service, recogniser, dictionary, options.batchSize ?? 1, options.detectionSide ?? DEFAULT_DETECTION_SIDE);
   }
 
   read(page: PreparedPage): Promise<PageReading> {
@@ -118,19 +128,44 @@ export class PaddleOnnxOcrEngine implements OcrEngine {
     await this.queue.run(() => this.service.destroy());
   }
 
+  /**
+   * Text boxes in page pixels. The page is scaled down to the detector's size natively (sharp) and only
+   * then expanded to the three channels the detector takes: the runtime would do both in JavaScript on
+   * the full-size page.
+   */
   private async detect(page: PreparedPage): Promise<Box[]> {
-    const rgb = new Uint8Array(page.width * page.height * 3);
-    const pixels = page.pixels;
-    for (let i = 0, j = 0; i < pixels.length; i++, j += 3) {
-      const v = pixels[i] as number;
+    const detector = this.service.detectionService;
+    if (!detector) throw new Error("the engine is closed");
+    const scale = Math.min(1, this.detectionSide / Math.max(page.width, page.height));
+    const small = await sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: 1 } })
+      .resize({ width: Math.max(1, Math.round(page.width * scale)), height: Math.max(1, Math.round(page.height * scale)), fit: "fill" })
+      // Without this sharp hands back three channels for a one-channel raw input.
+      .toColourspace("b-w")
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const { width, height } = small.info;
+    if (small.info.channels !== 1) throw new Error(`expected one channel from the detector's resize, got ${small.info.channels}`);
+    const rgb = new Uint8Array(width * height * 3);
+    const grey = small.data;
+    for (let i = 0, j = 0; i < grey.length; i++, j += 3) {
+      const v = grey[i] as number;
       rgb[j] = v;
       rgb[j + 1] = v;
       rgb[j + 2] = v;
     }
-    const detector = this.service.detectionService;
-    if (!detector) throw new Error("the engine is closed");
-    const boxes = await detector.run(new Image(page.width, page.height, 3, rgb));
-    return boxes.filter((b) => b.width > 0 && b.height > 0);
+    const boxes = await detector.run(new Image(width, height, 3, rgb), { maxSideLength: Math.max(width, height) });
+    const sx = page.width / width;
+    const sy = page.height / height;
+    const up = (p: Point) => ({ x: p.x * sx, y: p.y * sy });
+    return boxes
+      .filter((b) => b.width > 0 && b.height > 0)
+      .map((b) => ({
+        x: b.x * sx,
+        y: b.y * sy,
+        width: b.width * sx,
+        height: b.height * sy,
+        ...(b.points ? { points: b.points.map(up) as [Point, Point, Point, Point] } : {}),
+      }));
   }
 
   /** Recognises crops in batches of similar width; results keep the crops' order. */

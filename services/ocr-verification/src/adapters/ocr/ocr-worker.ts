@@ -8,6 +8,7 @@ import { isYunxiError } from "@yunxi/platform";
 import type { OcrEngine, PreparedPage } from "../../app/ports.js";
 import { SharpPageDecoder } from "../image/sharp-page-decoder.js";
 import { checkPreparedPage } from "./page-check.js";
+import type { PaddleOnnxOcrEngine } from "./paddle-onnx-ocr-engine.js";
 import type { WorkerData, WorkerReply, WorkerTask } from "./worker-protocol.js";
 
 async function openEngine(spec: WorkerData["engine"]): Promise<OcrEngine> {
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
     port.postMessage({ type: "failed", message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
     return;
   }
-  port.postMessage({ type: "ready", name: engine.name, reviewOnly: engine.reviewOnly } satisfies WorkerReply);
+  const halves = splittable(engine) ? engine : undefined;
+  port.postMessage({ type: "ready", name: engine.name, reviewOnly: engine.reviewOnly, splits: halves !== undefined } satisfies WorkerReply);
 
   port.on("message", (task: WorkerTask) => {
     void serve(task).then(
@@ -47,6 +49,11 @@ async function main(): Promise<void> {
       (error: unknown) => port.postMessage(failure(task.id, error) satisfies WorkerReply),
     );
   });
+
+  function requireHalves(): SplittableEngine {
+    if (!halves) throw new Error(`engine ${engine.name} cannot detect and recognise separately`);
+    return halves;
+  }
 
   async function serve(task: WorkerTask): Promise<{ message: WorkerReply; transfer: ArrayBuffer[] }> {
     switch (task.op) {
@@ -60,11 +67,24 @@ async function main(): Promise<void> {
         checkPreparedPage(page, data.decoderLimits.maxPixels);
         return { message: { type: "done", id: task.id, value: await engine.read(page) }, transfer: [] };
       }
+      case "detect": {
+        checkPreparedPage(task.page, data.decoderLimits.maxPixels);
+        const lines = await requireHalves().detectLines(task.page);
+        return { message: { type: "done", id: task.id, value: lines }, transfer: lines.flatMap((l) => transferable(l.pixels)) };
+      }
+      case "recognise":
+        return { message: { type: "done", id: task.id, value: await requireHalves().recogniseLines(task.lines) }, transfer: [] };
       case "close":
         await engine.close();
         return { message: { type: "done", id: task.id, value: null }, transfer: [] };
     }
   }
+}
+
+type SplittableEngine = OcrEngine & Pick<PaddleOnnxOcrEngine, "detectLines" | "recogniseLines">;
+
+function splittable(engine: OcrEngine): engine is SplittableEngine {
+  return "detectLines" in engine && "recogniseLines" in engine;
 }
 
 function transferable(pixels: Uint8Array): ArrayBuffer[] {

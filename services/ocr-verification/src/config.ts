@@ -9,8 +9,11 @@ export const ocrVerificationConfig = defineConfig({
   prefix: "OCR_VERIFICATION_",
   schema: z.object({
     ENGINE: z.enum(["paddle", "tesseract"]).default("paddle"),
-    /** onnxruntime intra-op threads of the one engine in this process; at most the cores it may use. */
-    THREADS: z.coerce.number().int().min(1).max(16).default(2),
+    /**
+     * onnxruntime intra-op threads per OCR worker (there is one worker per core). 1 measured fastest on 2
+     * cores: 1.74 s vs 2.11 s per dense page (docs/ocr-verification.md).
+     */
+    THREADS: z.coerce.number().int().min(1).max(16).default(1),
     /** Folder with the PP-OCRv4 ONNX files and dictionary; the bundled package's folder when unset. */
     MODEL_DIR: z.string().min(1).optional(),
     /** Photos larger than this are refused (InvalidArgument); below the gRPC server's 16 MiB message limit. */

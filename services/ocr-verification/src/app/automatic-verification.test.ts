@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { beforeEach, describe, it } from "node:test";
-import { createRootLogger, isYunxiError, unavailable } from "@yunxi/platform";
+import { createRootLogger, isYunxiError, resourceExhausted, unavailable } from "@yunxi/platform";
 import { documentPages } from "../adapters/media/document-pages.js";
 import { MemoryOriginalStore, MemoryThresholdProfileStore, MemoryVerdictStore } from "../adapters/memory/memory-stores.js";
 import { makeAutomaticVerification, NO_ENGINE, type AutomaticVerification, type StoredPhoto, type SubmittedApplication } from "./automatic-verification.js";
@@ -74,6 +74,25 @@ describe("automatic verification: originals from submitted applications, verdict
     assert.equal(media.reads, readsAfterFirst, "a redelivery does not read the photo again");
     assert.equal((await verdicts.listByApplication("org-a", application.applicationId)).length, 1);
     assert.deepEqual(verdicts.announced.map((a) => a.kind), ["photo-verified"]);
+  });
+
+  it("a busy OCR pool while splitting a document is retried (Unavailable), never recorded as an unreadable original", async () => {
+    const busy = makeAutomaticVerification({
+      service,
+      originals,
+      verdicts,
+      profiles: new MemoryThresholdProfileStore(),
+      media,
+      splitDocument: async () => {
+        throw resourceExhausted("the OCR queue is full");
+      },
+      logger,
+      limits: { maxPhotoBytes: 10_000, maxDocumentBytes: 10_000, originalWaitMs: 60_000 },
+    });
+    const application = submitted([document(ORIGINAL)]);
+    await assert.rejects(busy.registerSubmitted(application), (e: unknown) => isYunxiError(e, "Unavailable"));
+    assert.equal(await originals.describe(application.applicationId), undefined, "nothing recorded: the redelivery registers it");
+    assert.equal(await flow.registerSubmitted(application), "registered");
   });
 
   it("does not read the documents again when the same submission is delivered again", async () => {

@@ -103,6 +103,8 @@ export function makeAutomaticVerification(deps: AutomaticVerificationDeps): Auto
       return await deps.splitDocument(content.bytes, document.contentType || content.contentType);
     } catch (error) {
       if (isYunxiError(error, "InvalidArgument")) throw new UnreadableDocument(`${which}: ${error.message}`);
+      // The OCR pool's queue is full (a scanned page is read while many photos wait): busy, not broken.
+      if (isYunxiError(error, "ResourceExhausted")) throw unavailable(`${which}: OCR is busy (${error.message})`, { cause: error });
       throw error;
     }
   }

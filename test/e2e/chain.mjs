@@ -201,6 +201,8 @@ async function approve(chain, { approver, member }, application, simulator) {
   await simulator.waitFor((s) => !s.state.locked && s.state.authorisation?.applicationId === application.id, chain.waitMs, "the authorisation for the application");
   assert.equal(simulator.state.authorisation.userId, member.userId, "authorised for the applicant");
   assert.equal(simulator.state.authorisation.remaining, IMPRESSIONS);
+  assert.match(simulator.state.authorisation.uploadToken, /^[\w-]+\.[\w-]+\.[\w-]+$/, "the authorisation carries the photo upload token");
+  chain.uploadToken = simulator.state.authorisation.uploadToken;
 }
 
 /**
@@ -495,4 +497,5 @@ function assertNoSecretsLogged(chain, device) {
   const output = chain.logs();
   assert.ok(!output.includes(PASSWORD), "no password is logged");
   assert.ok(!output.includes(device.secret), "the device secret is not logged");
+  assert.ok(chain.uploadToken && !output.includes(chain.uploadToken), "the photo upload token is not logged");
 }

@@ -8,16 +8,19 @@ import { documentPages } from "./adapters/media/document-pages.js";
 import { GrpcMediaReader } from "./adapters/media/grpc-media-reader.js";
 import { makeAutomaticVerification } from "./app/automatic-verification.js";
 import { makeOcrVerificationService } from "./app/ocr-verification-service.js";
-import type { OcrEngine } from "./app/ports.js";
+import type { OcrEngine, PageImageDecoder } from "./app/ports.js";
 import { ocrVerificationConfig, type OcrVerificationConfig } from "./config.js";
 
 /**
  * Opens the configured engine. PaddleOCR runs in worker threads (THREADS cores per page, as many
- * workers as fit in the cores), so OCR never blocks the event loop. If the ONNX runtime cannot load (a
- * platform without its binary), the tesseract fallback takes over and says so: its verdicts all go to
- * manual review.
+ * workers as fit in the cores), so OCR never blocks the event loop; the pool also decodes photos
+ * (`prepare`, with the image limits given here). If the ONNX runtime cannot load (a platform without
+ * its binary), the tesseract fallback takes over and says so: its verdicts all go to manual review.
  */
-export async function openOcrEngine(config: Pick<OcrVerificationConfig, "ENGINE" | "THREADS" | "MODEL_DIR">, logger: Logger): Promise<OcrEngine> {
+export async function openOcrEngine(
+  config: Pick<OcrVerificationConfig, "ENGINE" | "THREADS" | "MODEL_DIR"> & Partial<Pick<OcrVerificationConfig, "MAX_IMAGE_BYTES" | "MAX_IMAGE_PIXELS">>,
+  logger: Logger,
+): Promise<OcrEngine & Partial<PageImageDecoder>> {
   // Imported on demand: the ONNX runtime is a large native library other targets of the image never need.
   const { TesseractJsOcrEngine } = await import("./adapters/ocr/tesseract-js-ocr-engine.js");
   if (config.ENGINE === "tesseract") return TesseractJsOcrEngine.open();
@@ -27,12 +30,17 @@ export async function openOcrEngine(config: Pick<OcrVerificationConfig, "ENGINE"
     return await WorkerThreadOcrEngine.open({
       engine: { kind: "paddle", options: { threads: config.THREADS, ...(config.MODEL_DIR ? { modelDir: config.MODEL_DIR } : {}) } },
       workers: Math.max(1, Math.floor(availableParallelism() / config.THREADS)),
+      decoderLimits: decoderLimitsOf(config),
       logger,
     });
   } catch (error) {
     logger.error({ err: error instanceof Error ? error.message : String(error) }, "paddle engine unavailable, falling back to tesseract (all verdicts go to review)");
     return TesseractJsOcrEngine.open();
   }
+}
+
+function decoderLimitsOf(config: Partial<Pick<OcrVerificationConfig, "MAX_IMAGE_BYTES" | "MAX_IMAGE_PIXELS">>) {
+  return { ...DEFAULT_DECODER_LIMITS, ...(config.MAX_IMAGE_BYTES ? { maxBytes: config.MAX_IMAGE_BYTES } : {}), ...(config.MAX_IMAGE_PIXELS ? { maxPixels: config.MAX_IMAGE_PIXELS } : {}) };
 }
 
 /** OCR of stamped pages against the original documents; blank-page and extra-page detection. */
@@ -55,7 +63,8 @@ export const ocrVerificationModule = defineModule({
     });
     const stores = { originals: new SqlOriginalStore(db), verdicts: new SqlVerdictStore(db, () => relay.nudge()), profiles: new SqlThresholdProfileStore(db) };
     const service = makeOcrVerificationService({
-      decoder: new SharpPageDecoder({ ...DEFAULT_DECODER_LIMITS, maxBytes: config.MAX_IMAGE_BYTES, maxPixels: config.MAX_IMAGE_PIXELS }),
+      // Decoding (sharp plus the ink and seal scans, ≈ 0.1–0.2 s of JavaScript) runs in the OCR pool when there is one, off the event loop.
+      decoder: engine.prepare ? (engine as OcrEngine & PageImageDecoder) : new SharpPageDecoder(decoderLimitsOf(config)),
       engine,
       ...stores,
       logger: context.logger,

@@ -1,7 +1,8 @@
 import { fileURLToPath } from "node:url";
-import { createTokenVerifier, defineModule, OutboxRelay, schemaNameOf } from "@yunxi/platform";
+import { createTokenVerifier, defineModule, OutboxRelay, schemaNameOf, serviceTokensFor } from "@yunxi/platform";
 import { approvalPrismaClient } from "./adapters/db/prisma-client.js";
 import { PrismaApprovalRepository } from "./adapters/db/prisma-approval-repository.js";
+import { GrpcDeviceDirectory } from "./adapters/device-control/grpc-device-directory.js";
 import { approvalServiceDefinition, makeApprovalGrpc } from "./adapters/grpc/approval-grpc.js";
 import { makeApprovalService } from "./app/approval-service.js";
 import { approvalConfig } from "./config.js";
@@ -22,8 +23,13 @@ export const approvalModule = defineModule({
       await relay.stop();
       await prisma.$disconnect();
     });
+    // Binding asks device-control on approval's own behalf (the binding user need not hold a device permission).
+    const tokens = serviceTokensFor(context.platform, context.name);
+    const devices = new GrpcDeviceDirectory(context.peers.address("device-control"), () => tokens.token(), context.logger, context.config.DEVICE_CHECK_TIMEOUT_MS);
+    context.onStop(() => devices.close());
     const service = makeApprovalService({
       repository: new PrismaApprovalRepository(prisma, () => relay.nudge()),
+      devices,
       verifier: createTokenVerifier(context.platform),
       logger: context.logger,
     });

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, it } from "node:test";
 import { createRootLogger, isYunxiError, principalFromClaims, type CallContext, type ErrorKind, type TokenVerifier } from "@yunxi/platform";
 import { MemoryApprovalRepository } from "../adapters/memory/memory-approval-repository.js";
+import { MemoryDeviceDirectory } from "../adapters/memory/memory-device-directory.js";
 import type { NewApplicationInput } from "../domain/application.js";
 import { makeApprovalService, type ApprovalService } from "./approval-service.js";
 
@@ -27,10 +28,15 @@ const failsWith = (kind: ErrorKind) => (error: unknown) => isYunxiError(error, k
 
 describe("approval use cases", () => {
   let repository: MemoryApprovalRepository;
+  let devices: MemoryDeviceDirectory;
   let service: ApprovalService;
   beforeEach(() => {
     repository = new MemoryApprovalRepository();
-    service = makeApprovalService({ repository, verifier, logger: createRootLogger({ level: "silent" }) });
+    // The devices these tests bind: A's, and B's own "dev-x" (ids are per organisation as far as approval knows).
+    devices = new MemoryDeviceDirectory();
+    for (const id of ["dev-1", "dev-2", "dev-x"]) devices.put(ORG_A, id);
+    devices.put(ORG_B, "dev-x").put(ORG_B, "dev-b");
+    service = makeApprovalService({ repository, devices, verifier, logger: createRootLogger({ level: "silent" }) });
   });
 
   const physicalSeal = async (ctx = admin, device = "dev-1") => {
@@ -143,6 +149,60 @@ describe("approval use cases", () => {
     await assert.rejects(physicalSeal(admin, "dev-x"), failsWith("AlreadyExists"));
     // Another organisation may name its own device the same.
     assert.equal((await physicalSeal(adminB, "dev-x")).organisationId, ORG_B);
+  });
+
+  describe("binding asks device-control about the device first", () => {
+    const bindRefused = async (deviceId: string, kind: ErrorKind) => {
+      const seal = await physicalSeal(admin, "dev-1");
+      const eventsBefore = repository.events.length;
+      await assert.rejects(service.bindSealDevice(admin, seal.id, deviceId), failsWith(kind));
+      const after = await service.getSeal(admin, seal.id);
+      assert.deepEqual([after.details.kind === "physical" && after.details.deviceId, after.version], ["dev-1", seal.version], "the seal is unchanged");
+      assert.equal(repository.events.length, eventsBefore, "nothing was announced");
+    };
+
+    it("binds the organisation's own active device, asking with the caller's organisation", async () => {
+      const seal = await physicalSeal(admin, "");
+      const bound = await service.bindSealDevice(admin, seal.id, "dev-2");
+      assert.deepEqual([bound.details.kind === "physical" && bound.details.deviceId, bound.version], ["dev-2", 2]);
+      assert.deepEqual(devices.asked.at(-1), { organisationId: ORG_A, deviceId: "dev-2" });
+    });
+
+    it("refuses an unknown device as NotFound", () => bindRefused("dev-typo", "NotFound"));
+
+    it("refuses another organisation's device exactly like an unknown one", async () => {
+      await bindRefused("dev-b", "NotFound");
+      const unknown = await service.bindSealDevice(admin, (await physicalSeal(admin, "")).id, "dev-nowhere").catch((e: unknown) => e);
+      const foreign = await service.bindSealDevice(admin, (await physicalSeal(admin, "")).id, "dev-b").catch((e: unknown) => e);
+      assert.ok(isYunxiError(unknown, "NotFound") && isYunxiError(foreign, "NotFound"));
+      assert.equal(foreign.message.replace("dev-b", "ID"), unknown.message.replace("dev-nowhere", "ID"), "the two refusals read the same");
+    });
+
+    it("refuses a revoked device as FailedPrecondition", async () => {
+      devices.put(ORG_A, "dev-old", "revoked");
+      await bindRefused("dev-old", "FailedPrecondition");
+    });
+
+    it("refuses with Unavailable while device-control cannot be asked", async () => {
+      const seal = await physicalSeal(admin, "dev-1");
+      devices.reachable = false;
+      await assert.rejects(service.bindSealDevice(admin, seal.id, "dev-2"), failsWith("Unavailable"));
+      assert.equal((await service.getSeal(admin, seal.id)).version, seal.version);
+      // Unbinding needs no device, and a rebind to the same device changes nothing: neither asks.
+      const asked = devices.asked.length;
+      assert.equal((await service.bindSealDevice(admin, seal.id, "dev-1")).version, seal.version);
+      const unbound = await service.bindSealDevice(admin, seal.id, "");
+      assert.equal(unbound.details.kind === "physical" && unbound.details.deviceId, undefined);
+      assert.equal(devices.asked.length, asked);
+    });
+
+    it("checks the id's form and the caller's permission before asking anyone", async () => {
+      const seal = await physicalSeal(admin, "");
+      const asked = devices.asked.length;
+      await assert.rejects(service.bindSealDevice(admin, seal.id, "../dev"), failsWith("InvalidArgument"));
+      await assert.rejects(service.bindSealDevice(bob, seal.id, "dev-1"), failsWith("PermissionDenied"));
+      assert.equal(devices.asked.length, asked);
+    });
   });
 
   it("isolates organisations: B cannot see or change A's seals and applications", async () => {

@@ -26,10 +26,12 @@ import {
   type Transition,
 } from "../domain/application.js";
 import { bindDevice, holdingDevice, validateNewSeal, type NewSealInput, type Seal } from "../domain/seal.js";
-import type { ApprovalRepository, Clock, SealGuard } from "./ports.js";
+import type { ApprovalRepository, Clock, DeviceDirectory, SealGuard } from "./ports.js";
 
 export interface ApprovalServiceDeps {
   readonly repository: ApprovalRepository;
+  /** Asked before a seal is bound, so only the organisation's own active devices can hold its seals. */
+  readonly devices: DeviceDirectory;
   readonly verifier: TokenVerifier;
   readonly logger: Logger;
   readonly clock?: Clock;
@@ -52,7 +54,7 @@ function requireAnyPermission(caller: Caller, permissions: readonly Permission[]
  * organisation the caller's token names: ids from another organisation are simply not found.
  */
 export function makeApprovalService(deps: ApprovalServiceDeps) {
-  const { repository, verifier, logger } = deps;
+  const { repository, devices, verifier, logger } = deps;
   const clock = deps.clock ?? { now: () => new Date() };
   const newId = deps.newId ?? randomUUID;
 
@@ -114,13 +116,26 @@ export function makeApprovalService(deps: ApprovalServiceDeps) {
       return sealOf(caller, id);
     },
 
-    /** Binds a physical seal to a device, or unbinds it with an empty device id. */
+    /**
+     * Binds a physical seal to a device, or unbinds it with an empty device id. The device must be one of the
+     * caller's organisation's active devices (device-control says so): an unknown device and another
+     * organisation's read alike (NotFound), a revoked one is FailedPrecondition, and device-control out of
+     * reach is Unavailable; each changes nothing. Unbinding asks nobody.
+     */
     async bindSealDevice(context: CallContext, sealId: string, deviceId: string): Promise<Seal> {
       const caller = await authenticate(verifier, context);
       requirePermission(caller, "seal.manage");
       const seal = await sealOf(caller, sealId);
       const { seal: next, events } = bindDevice(seal, deviceId === "" ? undefined : deviceId, caller.userId, clock.now());
       if (events.length === 0) return seal;
+      const bound = holdingDevice(next);
+      if (bound !== undefined) {
+        // A device revoked after this check is still refused when an approval names it: device-control
+        // checks again before it authorises anything.
+        const standing = await devices.standing(caller.organisationId, bound);
+        if (!standing) throw notFound(`device ${bound} not found`);
+        if (!standing.active) throw failedPrecondition(`device ${bound} is ${standing.status}; only an active device can hold a seal`);
+      }
       if (!(await repository.updateSeal(next, seal.version, events))) throw failedPrecondition("the seal changed meanwhile; reload it and try again");
       logger.info({ sealId, organisationId: caller.organisationId, bound: holdingDevice(next) !== undefined, actor: caller.userId }, "seal binding changed");
       return next;

@@ -8,6 +8,23 @@ export interface Clock {
   now(): Date;
 }
 
+/** What approval needs to know about a device before a seal may be bound to it. */
+export interface DeviceStanding {
+  /** device-control's status, e.g. `active`, `revoked`. */
+  readonly status: string;
+  /** Whether the device may hold a seal (only an active one can be authorised). */
+  readonly active: boolean;
+}
+
+/**
+ * device-control's devices, as approval sees them: one organisation at a time. A device the organisation
+ * does not have is `undefined`, whether it exists nowhere or in another organisation, so the answer never
+ * reveals ids elsewhere. Unavailable when device-control cannot be asked (the caller must change nothing).
+ */
+export interface DeviceDirectory {
+  standing(organisationId: string, deviceId: string): Promise<DeviceStanding | undefined>;
+}
+
 /** Guards an application write with the seal's version, so an approval never names a device the seal just left. */
 export interface SealGuard {
   readonly sealId: string;

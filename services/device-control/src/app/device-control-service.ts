@@ -231,6 +231,18 @@ export function makeDeviceControl(deps: DeviceControlDeps) {
       return scopedDevice(caller, deviceId);
     },
 
+    /**
+     * A device of `organisationId` for another service acting for that organisation (approval checking a
+     * device before it binds a seal to it). The caller was authenticated as an allowed service; another
+     * organisation's device reads as missing, exactly as for users.
+     */
+    async getDeviceForService(organisationId: string, deviceId: string): Promise<Device> {
+      requireDeviceId(deviceId);
+      const device = await repository.getDevice(organisationId, deviceId);
+      if (!device) throw notFound(`device ${deviceId} not found`);
+      return device;
+    },
+
     async listDevices(caller: Caller): Promise<Device[]> {
       requireAny(caller, ["device.manage", "records.read"]);
       return repository.listDevices(caller.organisationId);

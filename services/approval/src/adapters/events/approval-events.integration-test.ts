@@ -17,6 +17,7 @@ import {
 import { requireTestServer, waitFor } from "@yunxi/platform/testing";
 import type { ApplicationApproved__Output } from "@yunxi/proto/generated/yunxi/approval/v1/ApplicationApproved";
 import { makeApprovalService, type ApprovalService } from "../../app/approval-service.js";
+import { MemoryDeviceDirectory } from "../memory/memory-device-directory.js";
 import { approvalPrismaClient } from "../db/prisma-client.js";
 import { MIGRATIONS_DIR } from "../db/prisma-under-test.js";
 import { PrismaApprovalRepository } from "../db/prisma-approval-repository.js";
@@ -38,6 +39,7 @@ describe("approval events on real PostgreSQL and Kafka: outbox → relay → sub
   let relay: OutboxRelay;
   let subscription: Subscription;
   let service: ApprovalService;
+  const devices = new MemoryDeviceDirectory();
   let closePrisma: () => Promise<void>;
   const approvals: ApplicationApproved__Output[] = [];
   const decisions: { topic: string; key: string }[] = [];
@@ -62,7 +64,7 @@ describe("approval events on real PostgreSQL and Kafka: outbox → relay → sub
     });
     relay = new OutboxRelay({ db, bus, logger, pollIntervalMs: 200 });
     relay.start();
-    service = makeApprovalService({ repository: new PrismaApprovalRepository(prisma, () => relay.nudge()), verifier, logger });
+    service = makeApprovalService({ repository: new PrismaApprovalRepository(prisma, () => relay.nudge()), devices, verifier, logger });
   });
 
   after(async () => {
@@ -78,6 +80,7 @@ describe("approval events on real PostgreSQL and Kafka: outbox → relay → sub
 
   it("publishes exactly one ApplicationApproved for three racing approvers, naming the device holding the seal", async () => {
     const org = randomUUID();
+    devices.put(org, "dev-kafka-1");
     const admin = user("u-admin", org, ["administrator"]);
     const seal = await service.createSeal(admin, { name: "公章", physical: { sealType: "OFFICIAL", sizeMm: 42, material: "COPPER", deviceId: "" } });
     await service.bindSealDevice(admin, seal.id, "dev-kafka-1");

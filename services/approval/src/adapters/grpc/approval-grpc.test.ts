@@ -22,6 +22,7 @@ import type { ApplicationApproved__Output } from "@yunxi/proto/generated/yunxi/a
 import type { Seal__Output as SealReply } from "@yunxi/proto/generated/yunxi/approval/v1/Seal";
 import { makeApprovalService } from "../../app/approval-service.js";
 import { approvalPrismaClient } from "../db/prisma-client.js";
+import { MemoryDeviceDirectory } from "../memory/memory-device-directory.js";
 import { MIGRATIONS_DIR } from "../db/prisma-under-test.js";
 import { PrismaApprovalRepository } from "../db/prisma-approval-repository.js";
 import { APPROVAL_TOPICS, approvalEventType } from "../events/approval-events.js";
@@ -45,6 +46,9 @@ describe("ApprovalService over gRPC on embedded PGlite, outbox relayed to a bus,
   const approvals: ApplicationApproved__Output[] = [];
   const orgA = randomUUID();
   const orgB = randomUUID();
+  const devices = new MemoryDeviceDirectory();
+  for (const id of ["dev-100", "dev-101", "dev-200", "dev-300", "dev-400", "dev-500"]) devices.put(orgA, id);
+  devices.put(orgA, "dev-retired", "revoked").put(orgB, "dev-b");
 
   // No organisation header, as a caller that relies on its token's scope alone; the mismatch test adds one.
   const sign = async (sub: string, org: string, roles: string[]): Promise<CallContext> => {
@@ -79,6 +83,7 @@ describe("ApprovalService over gRPC on embedded PGlite, outbox relayed to a bus,
 
     const service = makeApprovalService({
       repository: new PrismaApprovalRepository(prisma, () => relay.nudge()),
+      devices,
       verifier: tokens.verifier,
       logger,
     });
@@ -126,6 +131,17 @@ describe("ApprovalService over gRPC on embedded PGlite, outbox relayed to a bus,
     const electronic = await call<SealReply>("CreateSeal", { name: "电子公章", electronic: { imageObjectKey: "seals/e.png", certificateRef: "SN-01" } }, admin);
     assert.equal(electronic.electronic?.certificateRef, "SN-01");
     await assert.rejects(call("BindSealDevice", { sealId: electronic.id, deviceId: "dev-102" }, admin), failsWith("FailedPrecondition"));
+    // device-control's answers reach the caller as the same kinds, and change nothing.
+    await assert.rejects(call("BindSealDevice", { sealId: seal.id, deviceId: "dev-b" }, admin), failsWith("NotFound"));
+    await assert.rejects(call("BindSealDevice", { sealId: seal.id, deviceId: "dev-retired" }, admin), failsWith("FailedPrecondition"));
+    devices.reachable = false;
+    try {
+      await assert.rejects(call("BindSealDevice", { sealId: seal.id, deviceId: "dev-200" }, admin), failsWith("Unavailable"));
+    } finally {
+      devices.reachable = true;
+    }
+    const unchanged = await call<SealReply>("GetSeal", { id: seal.id }, admin);
+    assert.deepEqual([unchanged.physical?.deviceId, unchanged.version], ["dev-101", rebound.version]);
     await waitFor(() => received.filter((m) => m.key === seal.id).length === 3, 10_000, "the seal's binding events");
     assert.deepEqual(received.filter((m) => m.key === seal.id).map((m) => m.topic), [APPROVAL_TOPICS.SealBound, APPROVAL_TOPICS.SealUnbound, APPROVAL_TOPICS.SealBound]);
     const { seals } = await call<{ seals: SealReply[] }>("ListSeals", {}, await sign("u-member", orgA, ["member"]));

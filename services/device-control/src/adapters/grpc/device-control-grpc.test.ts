@@ -1,7 +1,17 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { Server, ServerCredentials, type Client } from "@grpc/grpc-js";
-import { callUnary, createGrpcClient, EmbeddedPostgres, isYunxiError, type ErrorKind, createDeviceUploadTokens } from "@yunxi/platform";
+import {
+  callUnary,
+  createGrpcClient,
+  createServiceTokens,
+  EmbeddedPostgres,
+  isYunxiError,
+  ServiceAwareTokenVerifier,
+  ServiceTokenVerifier,
+  type ErrorKind,
+  createDeviceUploadTokens,
+} from "@yunxi/platform";
 import { captureLogs, startTestIssuer, type TestIssuer } from "@yunxi/platform/testing";
 import { makeDeviceControl } from "../../app/device-control-service.js";
 import type { CommandTransport, DeviceCredentials } from "../../app/ports.js";
@@ -39,8 +49,11 @@ describe("DeviceControlService over gRPC (tokens from a local JWKS issuer, PGlit
   const logs = captureLogs();
 
   const token = (org: string, roles: string[], subject = "user-1") => tokens.sign({ yunxi_org: org, roles }, subject, "5m");
-  const call = async <Res>(method: string, request: unknown, bearer?: string) =>
-    callUnary<unknown, Res>(client, method, request, { requestId: "t", ...(bearer ? { bearerToken: bearer } : {}) }, 15_000);
+  // Internal service tokens, checked beside the users' JWKS exactly as createTokenVerifier wires them.
+  const SERVICE_SECRET = "device-control-grpc-test-service-secret-32";
+  const serviceToken = (service: string) => createServiceTokens(SERVICE_SECRET, service).token();
+  const call = async <Res>(method: string, request: unknown, bearer?: string, organisationId?: string) =>
+    callUnary<unknown, Res>(client, method, request, { requestId: "t", ...(bearer ? { bearerToken: bearer } : {}), ...(organisationId ? { organisationId } : {}) }, 15_000);
   const rejectsWith = (promise: Promise<unknown>, kind: ErrorKind, field?: string) =>
     assert.rejects(promise, (error: unknown) => isYunxiError(error, kind) && (field === undefined || error.violations.some((v) => v.field === field)));
 
@@ -61,7 +74,7 @@ describe("DeviceControlService over gRPC (tokens from a local JWKS issuer, PGlit
     });
     const definition = deviceControlServiceDefinition();
     server = new Server();
-    server.addService(definition.service, makeDeviceControlGrpc(service, tokens.verifier, logger));
+    server.addService(definition.service, makeDeviceControlGrpc(service, new ServiceAwareTokenVerifier(tokens.verifier, new ServiceTokenVerifier(SERVICE_SECRET)), logger));
     const port = await new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
     client = createGrpcClient(definition.service, { address: `127.0.0.1:${port}` });
   });
@@ -136,5 +149,31 @@ describe("DeviceControlService over gRPC (tokens from a local JWKS issuer, PGlit
     assert.equal(revoked.status, "revoked");
     assert.equal(broker.registered.has(device.id), false);
     await rejectsWith(call("IssueAuthorisation", { deviceId: device.id, applicationId: "a", userId: "u", impressions: 1, ttlSeconds: 60 }, admin), "FailedPrecondition");
+  });
+
+  it("lets approval's service token read a device of the organisation it names, and nothing else", async () => {
+    const adminA = await token("org-a", ["administrator"]);
+    const { device } = await call<{ device: { id: string } }>("CreateDevice", { serial: "SN-A-SVC", model: "YX-S1" }, adminA);
+    const approval = await serviceToken("approval");
+    const read = await call<{ id: string; organisationId: string; status: string }>("GetDevice", { deviceId: device.id }, approval, "org-a");
+    assert.deepEqual([read.id, read.organisationId, read.status], [device.id, "org-a", "active"]);
+    // Scoped to the named organisation: A's device is not found for B, nor is a device that does not exist.
+    await rejectsWith(call("GetDevice", { deviceId: device.id }, approval, "org-b"), "NotFound");
+    await rejectsWith(call("GetDevice", { deviceId: "dev-nowhere" }, approval, "org-a"), "NotFound");
+    await rejectsWith(call("GetDevice", { deviceId: "../etc" }, approval, "org-a"), "InvalidArgument", "device_id");
+    // A service token must name the organisation it acts for.
+    await rejectsWith(call("GetDevice", { deviceId: device.id }, approval), "InvalidArgument");
+    // Only approval's: another service's token is refused, and no other RPC takes approval's.
+    await rejectsWith(call("GetDevice", { deviceId: device.id }, await serviceToken("media"), "org-a"), "PermissionDenied");
+    await rejectsWith(call("ListDevices", {}, approval, "org-a"), "PermissionDenied");
+    await rejectsWith(call("RevokeDevice", { deviceId: device.id }, approval, "org-a"), "PermissionDenied");
+    // A service token signed with any other secret is not one of ours.
+    const forged = await createServiceTokens("some-other-deployment-secret-32-chars", "approval").token();
+    await rejectsWith(call("GetDevice", { deviceId: device.id }, forged, "org-a"), "Unauthenticated");
+    // The status tells approval a revoked device from an active one.
+    await call("RevokeDevice", { deviceId: device.id }, adminA);
+    assert.equal((await call<{ status: string }>("GetDevice", { deviceId: device.id }, approval, "org-a")).status, "revoked");
+    // Users still go through their permission: a member has neither device.manage nor records.read.
+    await rejectsWith(call("GetDevice", { deviceId: device.id }, await token("org-a", ["member"])), "PermissionDenied");
   });
 });

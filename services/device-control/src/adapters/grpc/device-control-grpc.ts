@@ -1,7 +1,7 @@
 import type { ServiceDefinition, UntypedServiceImplementation } from "@grpc/grpc-js";
 import { loadPackageDefinition } from "@grpc/grpc-js";
 import type { PackageDefinition } from "@grpc/proto-loader";
-import { authenticate, unary, type Caller, type CallContext, type Logger, type TokenVerifier } from "@yunxi/platform";
+import { authenticate, authenticateUserOrService, unary, type Caller, type CallContext, type Logger, type TokenVerifier } from "@yunxi/platform";
 import { loadProtoDefinition } from "@yunxi/proto";
 import type { AuthorisationView, DeviceControl } from "../../app/device-control-service.js";
 import type { CommandKeyInfo, DeviceRecords } from "../../app/ports.js";
@@ -68,7 +68,14 @@ const recordsMessage = (r: DeviceRecords) => ({
   gaps: r.gaps.map((g) => ({ fromSequence: String(g.from), toSequence: String(g.to), detectedAt: g.detectedAt.toISOString() })),
 });
 
-/** gRPC handlers: every call authenticates the token, then the use case checks the permission and scopes by organisation. */
+/** Services whose own tokens may call GetDevice for the organisation they name (approval, before binding a seal). */
+export const DEVICE_READER_SERVICES: readonly string[] = ["approval"];
+
+/**
+ * gRPC handlers: every call authenticates the token, then the use case checks the permission and scopes by
+ * organisation. GetDevice alone also takes a service token of {@link DEVICE_READER_SERVICES}, scoped to
+ * the organisation in `x-yunxi-organisation`.
+ */
 export function makeDeviceControlGrpc(service: DeviceControl, verifier: TokenVerifier, logger: Logger): UntypedServiceImplementation {
   const handle = <Req, Res>(fn: (request: Req, caller: Caller) => Promise<Res>) =>
     unary<Req, Res>(logger, async (request: Req, context: CallContext) => fn(request, await authenticate(verifier, context)));
@@ -78,7 +85,12 @@ export function makeDeviceControlGrpc(service: DeviceControl, verifier: TokenVer
       const provisioned = await service.createDevice(caller, { serial: req.serial, model: req.model });
       return { device: deviceMessage(provisioned.device), secret: provisioned.secret, brokerUrl: provisioned.brokerUrl, commandKey: keyMessage(provisioned.commandKey) };
     }),
-    GetDevice: handle<{ deviceId: string }, unknown>(async (req, caller) => deviceMessage(await service.getDevice(caller, req.deviceId))),
+    GetDevice: unary<{ deviceId: string }, unknown>(logger, async (req, context) => {
+      const actor = await authenticateUserOrService(verifier, context, DEVICE_READER_SERVICES);
+      const device =
+        actor.kind === "user" ? await service.getDevice(actor.caller, req.deviceId) : await service.getDeviceForService(actor.organisationId, req.deviceId);
+      return deviceMessage(device);
+    }),
     ListDevices: handle<Record<string, never>, unknown>(async (_req, caller) => ({ devices: (await service.listDevices(caller)).map(deviceMessage) })),
     RevokeDevice: handle<{ deviceId: string }, unknown>(async (req, caller) => deviceMessage(await service.revokeDevice(caller, req.deviceId))),
     IssueAuthorisation: handle<{ deviceId: string; applicationId: string; userId: string; impressions: number; ttlSeconds: number }, unknown>(async (req, caller) =>

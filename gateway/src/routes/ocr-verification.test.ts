@@ -38,6 +38,7 @@ const DIRECT = { ...MESSAGE, verificationId: "direct", impressionId: "imp-1", me
 
 describe("ocr-verification routes", () => {
   const gateway = routeTestGateway((method, request) => {
+    if (method === "ListOpenVerifications") return { verifications: [MESSAGE] };
     const id = (request as { verificationId?: string; applicationId?: string }).verificationId ?? (request as { applicationId?: string }).applicationId;
     if (id !== VERIFICATION && id !== APPLICATION) throw notFound("no such verification");
     if (method === "ListVerifications") return { verifications: [MESSAGE, DIRECT] };
@@ -79,6 +80,21 @@ describe("ocr-verification routes", () => {
     assert.equal(direct.worstClause, null);
     assert.ok(!("deviceId" in direct) && !("sequence" in direct) && !("mediaId" in direct));
     assert.deepEqual(calls.at(-1), { module: "ocr-verification", method: "ListVerifications", request: { applicationId: APPLICATION }, context: { requestId: "r", bearerToken: "tok" } });
+  });
+
+  it("lists the open verdicts (the seal keeper's alarm list) and refuses a missing or unknown state and a bad limit", async () => {
+    calls.length = 0;
+    const response = await send("GET", "/api/v1/verifications?state=open");
+    assert.equal(response.statusCode, 200, response.body);
+    assert.equal(response.json().items[0].id, VERIFICATION);
+    assert.deepEqual(calls.map((c) => [c.method, c.request]), [["ListOpenVerifications", { limit: 100 }]]);
+    assert.deepEqual((await send("GET", "/api/v1/verifications?state=open&limit=5")).statusCode, 200);
+    assert.deepEqual(calls.at(-1)?.request, { limit: 5 });
+    calls.length = 0;
+    for (const query of ["", "?state=closed", "?state=open&limit=0", "?state=open&limit=5000", "?state=open&other=1"]) {
+      assert.equal((await send("GET", `/api/v1/verifications${query}`)).statusCode, 400, query);
+    }
+    assert.deepEqual(calls, [], "refused before calling the service");
   });
 
   it("reads one verdict, and maps the service's NotFound (another organisation) to 404", async () => {

@@ -132,6 +132,12 @@ const reviewSchema = {
   },
 };
 
+// Only the open list exists at the collection: every verdict is otherwise reached through its application.
+const openListQuery = z.strictObject({
+  state: z.literal("open"),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
+
 /** REST routes of ocr-verification: verdicts per impression photo, read and reviewed. */
 export const ocrVerificationRoutes: GatewayRoutes = {
   name: MODULE,
@@ -140,6 +146,12 @@ export const ocrVerificationRoutes: GatewayRoutes = {
 
     app.get("/api/v1/applications/:id/verifications", async (request) => {
       const response = await call<{ verifications: VerificationMessage[] }>(request, "ListVerifications", { applicationId: param(request, "id") });
+      return { items: response.verifications.map(verificationJson) };
+    });
+
+    app.get("/api/v1/verifications", async (request) => {
+      const query = parse(openListQuery, request.query);
+      const response = await call<{ verifications: VerificationMessage[] }>(request, "ListOpenVerifications", { limit: query.limit ?? 100 });
       return { items: response.verifications.map(verificationJson) };
     });
 
@@ -165,6 +177,18 @@ export const ocrVerificationRoutes: GatewayRoutes = {
         summary: "The OCR verdicts of an application's impression photos, oldest first (records.read, or the applicant)",
         parameters: [idParameter("the application id")],
         responses: { "200": { description: "the verdicts", content: json("VerificationList") }, ...errors("400", "401", "403", "404") },
+      },
+    },
+    "/api/v1/verifications": {
+      get: {
+        ...tag,
+        operationId: "listOpenVerifications",
+        summary: "The seal keeper's alarm list: verdicts not reviewed yet that are mismatch, blank, unknown_page or review, newest first (device.keep or records.read)",
+        parameters: [
+          { name: "state", in: "query", required: true, schema: { const: "open" } },
+          { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 1000, default: 100 } },
+        ],
+        responses: { "200": { description: "the open verdicts", content: json("VerificationList") }, ...errors("400", "401", "403") },
       },
     },
     "/api/v1/verifications/{id}": {

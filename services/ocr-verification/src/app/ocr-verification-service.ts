@@ -5,6 +5,9 @@ import { thresholdProfile } from "../domain/threshold-profiles.js";
 import { COMPARISON_VERDICTS, type ComparisonOutcome, type ComparisonVerdict, type OriginalDocument, type ThresholdProfile, type VerificationResult } from "../domain/verdict.js";
 import type { OcrEngine, OriginalSource, OriginalStore, PageImageDecoder, PageReading, PixelBox, ThresholdProfileStore, VerdictStore, Verification, VerificationAnnouncement } from "./ports.js";
 
+/** Final verdicts that need a person until someone reviews them. */
+export const OPEN_VERDICTS: readonly ComparisonVerdict[] = ["mismatch", "blank", "unknown_page", "review"];
+
 export interface OcrVerificationDeps {
   readonly decoder: PageImageDecoder;
   readonly engine: OcrEngine;
@@ -52,6 +55,11 @@ export interface OcrVerificationService {
   getVerdict(caller: Caller, verificationId: string, readsRecords?: boolean): Promise<Verification>;
   /** An application's verdicts, oldest first; NotFound when the caller's organisation knows no such application. */
   listVerdicts(caller: Caller, applicationId: string, readsRecords: boolean): Promise<Verification[]>;
+  /**
+   * What a seal keeper must look at: verdicts no one has reviewed yet that are not a plain match (mismatch,
+   * blank, unknown page, review), newest first. (The gRPC adapter requires device.keep or records.read.)
+   */
+  listOpenVerdicts(caller: Caller, limit?: number): Promise<Verification[]>;
   /** A reviewer confirms or overturns a verdict; the review is stored and announced for the audit ledger. */
   reviewVerdict(caller: Caller, input: { verificationId: string; decision: "confirm" | "overturn"; verdict?: ComparisonVerdict; note?: string }): Promise<Verification>;
   setOrganisationProfile(caller: Caller, profileName: string): Promise<ThresholdProfile>;
@@ -196,6 +204,11 @@ export function makeOcrVerificationService(deps: OcrVerificationDeps): OcrVerifi
       if ((!original || original.organisationId !== caller.organisationId) && verdicts.length === 0) throw notFound(`no application ${applicationId}`);
       await mayRead(caller, applicationId, readsRecords);
       return verdicts;
+    },
+
+    async listOpenVerdicts(caller, limit = 100) {
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw invalidArgument("limit must be 1 to 1000", { violations: [{ field: "limit", message: "must be 1 to 1000" }] });
+      return deps.verdicts.listUnreviewed(caller.organisationId, OPEN_VERDICTS, limit);
     },
 
     async reviewVerdict(caller, { verificationId, decision, verdict, note }) {

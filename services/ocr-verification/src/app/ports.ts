@@ -129,6 +129,8 @@ export interface VerdictStore {
   findByMedia(mediaId: string): Promise<Verification | undefined>;
   /** An application's verdicts in one organisation, oldest first. */
   listByApplication(organisationId: string, applicationId: string): Promise<Verification[]>;
+  /** Unreviewed verdicts of one organisation whose final verdict is one of `verdicts`, newest first, at most `limit`. */
+  listUnreviewed(organisationId: string, verdicts: readonly string[], limit: number): Promise<Verification[]>;
 }
 
 /** Threshold profiles per organisation; the default profile when an organisation has none. */

@@ -165,6 +165,15 @@ export class SqlVerdictStore implements VerdictStore {
     return rows.map(toResult);
   }
 
+  async listUnreviewed(organisationId: string, verdicts: readonly string[], limit: number): Promise<Verification[]> {
+    const rows = await this.db.query<VerificationRow>(
+      `SELECT ${COLUMNS} FROM verification WHERE organisation_id = $1 AND review_count = 0 AND final_verdict = ANY($2::text[])
+       ORDER BY created_at DESC, verification_id DESC LIMIT $3`,
+      [organisationId, [...verdicts], limit],
+    );
+    return rows.map(toResult);
+  }
+
   private async byImpression(db: SqlExecutor, applicationId: string, impressionId: string): Promise<Verification | undefined> {
     const rows = await db.query<VerificationRow>(`SELECT ${COLUMNS} FROM verification WHERE application_id = $1 AND impression_id = $2`, [applicationId, impressionId]);
     return rows[0] ? toResult(rows[0]) : undefined;

@@ -128,6 +128,22 @@ export function verdictStoreContract(label: string, open: () => Promise<StoresUn
       assert.deepEqual(await stores.verdicts.listByApplication("org-b", "app-3"), []);
     });
 
+    it("lists an organisation's unreviewed verdicts of the given kinds, newest first, bounded", async () => {
+      const at = (minute: number) => `2026-02-01T10:${String(minute).padStart(2, "0")}:00.000Z`;
+      const mismatch: Verification = { ...result("app-4", "dev-4:1", "mismatch"), finalVerdict: "mismatch", createdAt: at(1) };
+      const newer: Verification = { ...result("app-4", "dev-4:2", "mismatch"), finalVerdict: "mismatch", createdAt: at(2) };
+      const match: Verification = { ...result("app-4", "dev-4:3", "match"), createdAt: at(3) };
+      const foreign: Verification = { ...result("app-5", "dev-5:1", "mismatch"), organisationId: "org-b", finalVerdict: "mismatch", createdAt: at(4) };
+      for (const v of [mismatch, newer, match, foreign]) await stores.verdicts.add(v, []);
+      const open = (limit = 10) => stores.verdicts.listUnreviewed("org-a", ["mismatch", "blank"], limit).then((list) => list.map((v) => v.verificationId));
+      assert.deepEqual((await open()).filter((id) => [mismatch, newer, match].some((v) => v.verificationId === id)), [newer.verificationId, mismatch.verificationId]);
+      assert.ok(!(await open()).includes(foreign.verificationId), "another organisation's verdicts are not listed");
+      assert.equal((await open(1)).length, 1);
+      // Once reviewed, a verdict leaves the open list.
+      await stores.verdicts.update({ ...newer, reviews: [{ reviewerId: "keeper", decision: "confirm", verdict: "mismatch", note: "", at: at(5) }] }, 0, []);
+      assert.ok(!(await open()).includes(newer.verificationId));
+    });
+
     it("keeps each organisation's threshold profile, the default otherwise", async () => {
       assert.equal((await stores.profiles.forOrganisation("org-new")).name, DEFAULT_PROFILE.name);
       await stores.profiles.setForOrganisation("org-a", STRICT_PROFILE);

@@ -149,5 +149,20 @@ describe("OcrVerificationService over gRPC (PGlite, outbox relay, PP-OCRv4)", { 
     const profile = await call<{ name: string; clauseMismatch: number }>("SetThresholdProfile", { name: "strict" });
     assert.equal(profile.name, "strict");
     assert.equal((await failure(call("SetThresholdProfile", { name: "sloppy" }))).kind, "InvalidArgument");
+    // The open list is for keepers and readers of records, not for every member.
+    const applicantOnly = { requestId: "t4", organisationId: "org-a", bearerToken: "application.create" };
+    assert.equal((await failure(call("ListOpenVerifications", {}, applicantOnly))).kind, "PermissionDenied");
+    const keeper = { requestId: "t5", organisationId: "org-a", bearerToken: "device.keep" };
+    assert.ok(Array.isArray((await call<{ verifications: unknown[] }>("ListOpenVerifications", {}, keeper)).verifications));
+  });
+
+  it("lists open verdicts (not match, not reviewed) newest first, per organisation", async () => {
+    const blank = await call<{ verificationId: string }>("VerifyPhoto", { applicationId: "app-1", impressionId: "dev-1:40", image: await imageOf(pageOf(samples, "b01_blank"), "photo") });
+    const open = await call<{ verifications: { verificationId: string; verdict: string }[] }>("ListOpenVerifications", { limit: 1000 });
+    assert.ok(open.verifications.some((v) => v.verificationId === blank.verificationId), "an unreviewed blank is open");
+    assert.ok(open.verifications.every((v) => v.verdict !== "VERDICT_MATCH"), "matches are never open");
+    const other = { requestId: "t6", organisationId: "org-b", bearerToken: all };
+    assert.deepEqual((await call<{ verifications: unknown[] }>("ListOpenVerifications", {}, other)).verifications, []);
+    assert.equal((await failure(call("ListOpenVerifications", { limit: 5000 }))).kind, "InvalidArgument");
   });
 });

@@ -103,6 +103,11 @@ export function makeOcrVerificationGrpc(service: OcrVerificationService, logger:
       const caller = await authenticateCall(context);
       return { verifications: (await service.listVerdicts(caller, req.applicationId, caller.permissions.has("records.read"))).map(verification) };
     }),
+    ListOpenVerifications: unary<{ limit: number }, unknown>(logger, async (req, context) => {
+      const caller = await authenticateCall(context);
+      if (!caller.permissions.has("device.keep") && !caller.permissions.has("records.read")) throw permissionDenied("missing permission device.keep or records.read");
+      return { verifications: (await service.listOpenVerdicts(caller, req.limit || 100)).map(verification) };
+    }),
     ReviewVerification: handle<{ verificationId: string; decision: string; verdict: string; note: string }, unknown>("device.keep", async (req, caller) => {
       if (req.decision !== "confirm" && req.decision !== "overturn") throw invalidArgument("decision must be confirm or overturn", { violations: [{ field: "decision", message: "invalid" }] });
       const verdict = fromProtoVerdict(req.verdict);

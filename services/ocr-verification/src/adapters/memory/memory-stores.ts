@@ -66,6 +66,12 @@ export class MemoryVerdictStore implements VerdictStore {
     for (const r of this.byId.values()) if (r.photo?.mediaId === mediaId) return r;
     return undefined;
   }
+  async listUnreviewed(organisationId: string, verdicts: readonly string[], limit: number): Promise<Verification[]> {
+    return [...this.byId.values()]
+      .filter((r) => r.organisationId === organisationId && r.reviews.length === 0 && verdicts.includes(r.finalVerdict))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.verificationId.localeCompare(a.verificationId))
+      .slice(0, limit);
+  }
   async listByApplication(organisationId: string, applicationId: string): Promise<Verification[]> {
     return [...this.byId.values()].filter((r) => r.organisationId === organisationId && r.applicationId === applicationId).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }

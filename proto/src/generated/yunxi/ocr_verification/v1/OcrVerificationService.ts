@@ -3,6 +3,7 @@
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { GetVerificationRequest as _yunxi_ocr_verification_v1_GetVerificationRequest, GetVerificationRequest__Output as _yunxi_ocr_verification_v1_GetVerificationRequest__Output } from '../../../yunxi/ocr_verification/v1/GetVerificationRequest.js';
+import type { ListOpenVerificationsRequest as _yunxi_ocr_verification_v1_ListOpenVerificationsRequest, ListOpenVerificationsRequest__Output as _yunxi_ocr_verification_v1_ListOpenVerificationsRequest__Output } from '../../../yunxi/ocr_verification/v1/ListOpenVerificationsRequest.js';
 import type { ListVerificationsRequest as _yunxi_ocr_verification_v1_ListVerificationsRequest, ListVerificationsRequest__Output as _yunxi_ocr_verification_v1_ListVerificationsRequest__Output } from '../../../yunxi/ocr_verification/v1/ListVerificationsRequest.js';
 import type { ListVerificationsResponse as _yunxi_ocr_verification_v1_ListVerificationsResponse, ListVerificationsResponse__Output as _yunxi_ocr_verification_v1_ListVerificationsResponse__Output } from '../../../yunxi/ocr_verification/v1/ListVerificationsResponse.js';
 import type { ReadImageRequest as _yunxi_ocr_verification_v1_ReadImageRequest, ReadImageRequest__Output as _yunxi_ocr_verification_v1_ReadImageRequest__Output } from '../../../yunxi/ocr_verification/v1/ReadImageRequest.js';
@@ -24,6 +25,15 @@ export interface OcrVerificationServiceClient extends grpc.Client {
   getVerification(argument: _yunxi_ocr_verification_v1_GetVerificationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_yunxi_ocr_verification_v1_Verification__Output>): grpc.ClientUnaryCall;
   getVerification(argument: _yunxi_ocr_verification_v1_GetVerificationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_yunxi_ocr_verification_v1_Verification__Output>): grpc.ClientUnaryCall;
   getVerification(argument: _yunxi_ocr_verification_v1_GetVerificationRequest, callback: grpc.requestCallback<_yunxi_ocr_verification_v1_Verification__Output>): grpc.ClientUnaryCall;
+  
+  ListOpenVerifications(argument: _yunxi_ocr_verification_v1_ListOpenVerificationsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_yunxi_ocr_verification_v1_ListVerificationsResponse__Output>): grpc.ClientUnaryCall;
+  ListOpenVerifications(argument: _yunxi_ocr_verification_v1_ListOpenVerificationsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_yunxi_ocr_verification_v1_ListVerificationsResponse__Output>): grpc.ClientUnaryCall;
+  ListOpenVerifications(argument: _yunxi_ocr_verification_v1_ListOpenVerificationsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_yunxi_ocr_verification_v1_ListVerificationsResponse__Output>): grpc.ClientUnaryCall;
+  ListOpenVerifications(argument: _yunxi_ocr_verification_v1_ListOpenVerificationsRequest, callback: grpc.requestCallback<_yunxi_ocr_verification_v1_ListVerificationsResponse__Output>): grpc.ClientUnaryCall;
+  listOpenVerifications(argument: _yunxi_ocr_verification_v1_ListOpenVerificationsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_yunxi_ocr_verification_v1_ListVerificationsResponse__Output>): grpc.ClientUnaryCall;
+  listOpenVerifications(argument: _yunxi_ocr_verification_v1_ListOpenVerificationsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_yunxi_ocr_verification_v1_ListVerificationsResponse__Output>): grpc.ClientUnaryCall;
+  listOpenVerifications(argument: _yunxi_ocr_verification_v1_ListOpenVerificationsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_yunxi_ocr_verification_v1_ListVerificationsResponse__Output>): grpc.ClientUnaryCall;
+  listOpenVerifications(argument: _yunxi_ocr_verification_v1_ListOpenVerificationsRequest, callback: grpc.requestCallback<_yunxi_ocr_verification_v1_ListVerificationsResponse__Output>): grpc.ClientUnaryCall;
   
   ListVerifications(argument: _yunxi_ocr_verification_v1_ListVerificationsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_yunxi_ocr_verification_v1_ListVerificationsResponse__Output>): grpc.ClientUnaryCall;
   ListVerifications(argument: _yunxi_ocr_verification_v1_ListVerificationsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_yunxi_ocr_verification_v1_ListVerificationsResponse__Output>): grpc.ClientUnaryCall;
@@ -84,6 +94,8 @@ export interface OcrVerificationServiceClient extends grpc.Client {
 export interface OcrVerificationServiceHandlers extends grpc.UntypedServiceImplementation {
   GetVerification: grpc.handleUnaryCall<_yunxi_ocr_verification_v1_GetVerificationRequest__Output, _yunxi_ocr_verification_v1_Verification>;
   
+  ListOpenVerifications: grpc.handleUnaryCall<_yunxi_ocr_verification_v1_ListOpenVerificationsRequest__Output, _yunxi_ocr_verification_v1_ListVerificationsResponse>;
+  
   ListVerifications: grpc.handleUnaryCall<_yunxi_ocr_verification_v1_ListVerificationsRequest__Output, _yunxi_ocr_verification_v1_ListVerificationsResponse>;
   
   ReadImage: grpc.handleUnaryCall<_yunxi_ocr_verification_v1_ReadImageRequest__Output, _yunxi_ocr_verification_v1_ReadImageResponse>;
@@ -100,6 +112,7 @@ export interface OcrVerificationServiceHandlers extends grpc.UntypedServiceImple
 
 export interface OcrVerificationServiceDefinition extends grpc.ServiceDefinition {
   GetVerification: MethodDefinition<_yunxi_ocr_verification_v1_GetVerificationRequest, _yunxi_ocr_verification_v1_Verification, _yunxi_ocr_verification_v1_GetVerificationRequest__Output, _yunxi_ocr_verification_v1_Verification__Output>
+  ListOpenVerifications: MethodDefinition<_yunxi_ocr_verification_v1_ListOpenVerificationsRequest, _yunxi_ocr_verification_v1_ListVerificationsResponse, _yunxi_ocr_verification_v1_ListOpenVerificationsRequest__Output, _yunxi_ocr_verification_v1_ListVerificationsResponse__Output>
   ListVerifications: MethodDefinition<_yunxi_ocr_verification_v1_ListVerificationsRequest, _yunxi_ocr_verification_v1_ListVerificationsResponse, _yunxi_ocr_verification_v1_ListVerificationsRequest__Output, _yunxi_ocr_verification_v1_ListVerificationsResponse__Output>
   ReadImage: MethodDefinition<_yunxi_ocr_verification_v1_ReadImageRequest, _yunxi_ocr_verification_v1_ReadImageResponse, _yunxi_ocr_verification_v1_ReadImageRequest__Output, _yunxi_ocr_verification_v1_ReadImageResponse__Output>
   RegisterOriginal: MethodDefinition<_yunxi_ocr_verification_v1_RegisterOriginalRequest, _yunxi_ocr_verification_v1_RegisterOriginalResponse, _yunxi_ocr_verification_v1_RegisterOriginalRequest__Output, _yunxi_ocr_verification_v1_RegisterOriginalResponse__Output>

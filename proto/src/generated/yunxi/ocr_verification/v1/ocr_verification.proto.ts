@@ -4,6 +4,7 @@ import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-load
 import type { ClauseScore as _yunxi_ocr_verification_v1_ClauseScore, ClauseScore__Output as _yunxi_ocr_verification_v1_ClauseScore__Output } from './ClauseScore.js';
 import type { DigitMismatch as _yunxi_ocr_verification_v1_DigitMismatch, DigitMismatch__Output as _yunxi_ocr_verification_v1_DigitMismatch__Output } from './DigitMismatch.js';
 import type { GetVerificationRequest as _yunxi_ocr_verification_v1_GetVerificationRequest, GetVerificationRequest__Output as _yunxi_ocr_verification_v1_GetVerificationRequest__Output } from './GetVerificationRequest.js';
+import type { ListOpenVerificationsRequest as _yunxi_ocr_verification_v1_ListOpenVerificationsRequest, ListOpenVerificationsRequest__Output as _yunxi_ocr_verification_v1_ListOpenVerificationsRequest__Output } from './ListOpenVerificationsRequest.js';
 import type { ListVerificationsRequest as _yunxi_ocr_verification_v1_ListVerificationsRequest, ListVerificationsRequest__Output as _yunxi_ocr_verification_v1_ListVerificationsRequest__Output } from './ListVerificationsRequest.js';
 import type { ListVerificationsResponse as _yunxi_ocr_verification_v1_ListVerificationsResponse, ListVerificationsResponse__Output as _yunxi_ocr_verification_v1_ListVerificationsResponse__Output } from './ListVerificationsResponse.js';
 import type { OcrVerificationServiceClient as _yunxi_ocr_verification_v1_OcrVerificationServiceClient, OcrVerificationServiceDefinition as _yunxi_ocr_verification_v1_OcrVerificationServiceDefinition } from './OcrVerificationService.js';
@@ -30,6 +31,7 @@ export interface ProtoGrpcType {
         ClauseScore: MessageTypeDefinition<_yunxi_ocr_verification_v1_ClauseScore, _yunxi_ocr_verification_v1_ClauseScore__Output>
         DigitMismatch: MessageTypeDefinition<_yunxi_ocr_verification_v1_DigitMismatch, _yunxi_ocr_verification_v1_DigitMismatch__Output>
         GetVerificationRequest: MessageTypeDefinition<_yunxi_ocr_verification_v1_GetVerificationRequest, _yunxi_ocr_verification_v1_GetVerificationRequest__Output>
+        ListOpenVerificationsRequest: MessageTypeDefinition<_yunxi_ocr_verification_v1_ListOpenVerificationsRequest, _yunxi_ocr_verification_v1_ListOpenVerificationsRequest__Output>
         ListVerificationsRequest: MessageTypeDefinition<_yunxi_ocr_verification_v1_ListVerificationsRequest, _yunxi_ocr_verification_v1_ListVerificationsRequest__Output>
         ListVerificationsResponse: MessageTypeDefinition<_yunxi_ocr_verification_v1_ListVerificationsResponse, _yunxi_ocr_verification_v1_ListVerificationsResponse__Output>
         OcrVerificationService: SubtypeConstructor<typeof grpc.Client, _yunxi_ocr_verification_v1_OcrVerificationServiceClient> & { service: _yunxi_ocr_verification_v1_OcrVerificationServiceDefinition }

@@ -229,6 +229,89 @@ export function eventBusContract(label: string, open: () => Promise<EventBus>, o
   });
 }
 
+export interface EventNamespaceContractOptions {
+  /** Removes what the suite created; it gets the logical topics and group ids and the namespaces used. */
+  readonly cleanUp?: (used: { topics: readonly string[]; groupIds: readonly string[]; namespaces: readonly string[] }) => Promise<void>;
+  /** Bound on every wait for deliveries; default 30 s. */
+  readonly waitMs?: number;
+  /** How long to keep listening for a message that must not arrive; default 2 s. */
+  readonly quietMs?: number;
+}
+
+/**
+ * The contract of a bus with installation-wide namespaces: buses opened with different namespaces (or none)
+ * on one cluster share nothing, although they use the same logical topics and consumer group ids, and a
+ * handler sees the logical topic. `open(undefined)` opens a bus without a namespace.
+ */
+export function eventBusNamespaceContract(
+  label: string,
+  open: (namespace: string | undefined) => Promise<EventBus>,
+  options: EventNamespaceContractOptions = {},
+): void {
+  const run = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
+  const waitMs = options.waitMs ?? 30_000;
+  const quietMs = options.quietMs ?? 2_000;
+  const namespaces = [`contract-a-${run}`, `contract-b-${run}`];
+  const topics = [`yunxi.contract.v1.namespaced-${run}`, `yunxi.contract.v1.namespaced-latest-${run}`];
+  const groupIds = [`contract-namespaced-${run}`, `contract-namespaced-latest-${run}`];
+
+  describe(`EventBus namespaces: ${label}`, { timeout: 4 * waitMs }, () => {
+    const buses: EventBus[] = [];
+    const subscriptions: Subscription[] = [];
+    const openBus = async (namespace: string | undefined): Promise<EventBus> => {
+      const bus = await open(namespace);
+      buses.push(bus);
+      return bus;
+    };
+
+    afterEach(async () => {
+      await Promise.allSettled(subscriptions.splice(0).map((subscription) => subscription.close()));
+      await Promise.allSettled(buses.splice(0).map((bus) => bus.close()));
+    });
+    after(async () => {
+      await options.cleanUp?.({ topics, groupIds, namespaces });
+    });
+
+    it("keeps installations apart that use the same topic and group id on one cluster", async () => {
+      const [topic, groupId] = [topics[0]!, groupIds[0]!];
+      const installations = [namespaces[0], namespaces[1], undefined] as const;
+      const received = installations.map(() => [] as DeliveredMessage[]);
+      const opened: EventBus[] = [];
+      for (const [index, namespace] of installations.entries()) {
+        const bus = await openBus(namespace);
+        opened.push(bus);
+        subscriptions.push(await bus.subscribe({ groupId, topics: [topic], handle: async (delivered) => void received[index]!.push(delivered) }));
+      }
+      const sent = [["a1", "a2", "a3"], ["b1", "b2"], ["plain1"]];
+      for (const [index, bus] of opened.entries()) {
+        await bus.publish(sent[index]!.map((body) => message(topic, "k", body)));
+      }
+      await waitFor(() => received.every((list, index) => list.length >= sent[index]!.length), waitMs, "each installation's own messages");
+      // Anything that leaked across namespaces would arrive about as fast as the installation's own messages.
+      await delay(quietMs);
+      for (const [index, list] of received.entries()) {
+        assert.deepEqual(list.map(text), sent[index], `installation ${installations[index] ?? "(no namespace)"} sees only its own messages`);
+        for (const delivered of list) assert.equal(delivered.topic, topic, "the handler sees the logical topic");
+      }
+    });
+
+    it("starts a new group at the end of its own namespace's topic", async () => {
+      const [topic, groupId] = [topics[1]!, groupIds[1]!];
+      const [a, b] = [await openBus(namespaces[0]), await openBus(namespaces[1])];
+      await a.publish([message(topic, "k", "a-old")]);
+      const received: string[] = [];
+      subscriptions.push(
+        await b.subscribe({ groupId, topics: [topic], fromBeginning: false, handle: async (delivered) => void received.push(text(delivered)) }),
+      );
+      await a.publish([message(topic, "k", "a-new")]);
+      await b.publish([message(topic, "k", "b-new")]);
+      await waitFor(() => received.length >= 1, waitMs, "namespace b's own message");
+      await delay(quietMs);
+      assert.deepEqual(received, ["b-new"]);
+    });
+  });
+}
+
 function message(topic: string, key: string, body: string): BusMessage {
   return { topic, key, value: Buffer.from(body, "utf8"), headers: { body } };
 }

@@ -1,42 +1,162 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { Kafka, logLevel } from "kafkajs";
+import { randomBytes } from "node:crypto";
+import { Writable } from "node:stream";
+import { Kafka, logLevel, type Admin } from "kafkajs";
 import { isYunxiError } from "../errors/errors.js";
 import { createRootLogger } from "../logging/logger.js";
 import { requireTestServer } from "../testing/servers.js";
-import { eventBusContract } from "./event-bus.contract.js";
-import { KafkaEventBus } from "./kafka-event-bus.js";
+import { eventBusContract, eventBusNamespaceContract } from "./event-bus.contract.js";
+import { eventNames } from "./event-namespace.js";
+import { KafkaEventBus, type KafkaEventBusOptions } from "./kafka-event-bus.js";
 
 const logger = createRootLogger({ level: process.env.LOG_LEVEL ?? "silent" });
 const brokers = (await requireTestServer("kafka")).split(",");
 
-eventBusContract(
-  "Kafka",
-  async () =>
-    new KafkaEventBus({
-      brokers,
-      clientId: "yunxi-contract-test",
-      logger,
-      partitions: 4,
-      replicationFactor: 1,
-      sessionTimeoutMs: 10_000,
-      retry: { initialMs: 50, maxMs: 200 },
-    }),
-  {
-    waitMs: 45_000,
-    deleteTopics: async (topics) => {
-      const admin = new Kafka({ clientId: "yunxi-contract-cleanup", brokers, logLevel: logLevel.NOTHING }).admin();
-      await admin.connect();
-      try {
-        const existing = new Set(await admin.listTopics());
-        const ours = topics.filter((topic) => existing.has(topic));
-        if (ours.length > 0) await admin.deleteTopics({ topics: ours, timeout: 10_000 });
-      } finally {
-        await admin.disconnect();
-      }
-    },
+const testBusOptions = {
+  brokers,
+  clientId: "yunxi-contract-test",
+  logger,
+  partitions: 4,
+  replicationFactor: 1,
+  sessionTimeoutMs: 10_000,
+  retry: { initialMs: 50, maxMs: 200 },
+} satisfies KafkaEventBusOptions;
+
+async function withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
+  const admin = new Kafka({ clientId: "yunxi-contract-cleanup", brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Deletes those of `topics` that exist, and the consumer groups `groupIds` (a group still in use is left). */
+async function deleteTopicsAndGroups(topics: readonly string[], groupIds: readonly string[] = []): Promise<void> {
+  await withAdmin(async (admin) => {
+    const existing = new Set(await admin.listTopics());
+    const ours = topics.filter((topic) => existing.has(topic));
+    if (ours.length > 0) await admin.deleteTopics({ topics: ours, timeout: 10_000 });
+    const groups = new Set((await admin.listGroups()).groups.map((group) => group.groupId));
+    const ourGroups = groupIds.filter((groupId) => groups.has(groupId));
+    if (ourGroups.length > 0) await admin.deleteGroups(ourGroups).catch(() => undefined);
+  });
+}
+
+eventBusContract("Kafka", async () => new KafkaEventBus(testBusOptions), {
+  waitMs: 45_000,
+  deleteTopics: (topics) => deleteTopicsAndGroups(topics),
+});
+
+eventBusNamespaceContract("Kafka", async (namespace) => new KafkaEventBus({ ...testBusOptions, namespace }), {
+  waitMs: 45_000,
+  cleanUp: ({ topics, groupIds, namespaces }) => {
+    const names = [undefined, ...namespaces].map((namespace) => eventNames(namespace));
+    return deleteTopicsAndGroups(
+      names.flatMap((name) => topics.map((topic) => name.topic(topic))),
+      names.flatMap((name) => groupIds.map((groupId) => name.group(groupId))),
+    );
   },
-);
+});
+
+describe("KafkaEventBus names on the broker", { timeout: 90_000 }, () => {
+  const run = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
+  const namespace = `names-${run}`;
+  const topic = `yunxi.contract.v1.names-${run}`;
+  const groupId = `contract-names-${run}`;
+  after(async () => {
+    await deleteTopicsAndGroups([topic, `${namespace}.${topic}`], [groupId, `${namespace}.${groupId}`]);
+  });
+
+  it("prefixes topics and consumer groups with the namespace, and leaves them as they are without one", async () => {
+    for (const ns of [namespace, undefined]) {
+      const bus = new KafkaEventBus({ ...testBusOptions, namespace: ns });
+      try {
+        let delivered = false;
+        const subscription = await bus.subscribe({ groupId, topics: [topic], handle: async () => void (delivered = true) });
+        await bus.publish([{ topic, key: "k", value: new Uint8Array([1]), headers: {} }]);
+        const deadline = Date.now() + 45_000;
+        while (!delivered && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+        assert.ok(delivered, "the message arrived");
+        await subscription.close();
+      } finally {
+        await bus.close();
+      }
+    }
+    const { topics, groups } = await withAdmin(async (admin) => ({
+      topics: new Set(await admin.listTopics()),
+      groups: new Set((await admin.listGroups()).groups.map((group) => group.groupId)),
+    }));
+    assert.ok(topics.has(`${namespace}.${topic}`), "the namespaced topic");
+    assert.ok(topics.has(topic), "the unprefixed topic of the bus without a namespace");
+    assert.ok(groups.has(`${namespace}.${groupId}`), "the namespaced consumer group");
+    assert.ok(groups.has(groupId), "the unprefixed group of the bus without a namespace");
+  });
+});
+
+describe("KafkaEventBus start-up logs", { timeout: 90_000 }, () => {
+  const run = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
+  const topic = `yunxi.contract.v1.logs-${run}`;
+  const refusedTopic = `yunxi.contract.v1.logs-refused-${run}`;
+  after(async () => {
+    await deleteTopicsAndGroups([topic, refusedTopic], [`contract-logs-${run}`]);
+  });
+
+  /** A bus whose log lines are collected as parsed JSON objects. */
+  function capturingBus(options: Partial<KafkaEventBusOptions> = {}): { bus: KafkaEventBus; lines: Record<string, unknown>[] } {
+    const lines: Record<string, unknown>[] = [];
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) lines.push(JSON.parse(line) as Record<string, unknown>);
+        done();
+      },
+    });
+    const captured = createRootLogger({ level: "debug", destination });
+    return { bus: new KafkaEventBus({ ...testBusOptions, ...options, logger: captured }), lines };
+  }
+
+  it("creating topics that already exist logs no error, only a debug line", async () => {
+    const first = capturingBus();
+    try {
+      await first.bus.publish([{ topic, key: "k", value: new Uint8Array([1]), headers: {} }]);
+    } finally {
+      await first.bus.close();
+    }
+    // A second process (or a restart) finds the topic there and creates it again.
+    const second = capturingBus();
+    try {
+      await second.bus.publish([{ topic, key: "k", value: new Uint8Array([2]), headers: {} }]);
+      const subscription = await second.bus.subscribe({ groupId: `contract-logs-${run}`, topics: [topic], handle: async () => {} });
+      await subscription.close();
+    } finally {
+      await second.bus.close();
+    }
+    const errors = second.lines.filter((line) => line["level"] === "error");
+    assert.deepEqual(errors, [], "no error-level lines");
+    assert.ok(
+      second.lines.some((line) => line["level"] === "debug" && String(line["msg"]).startsWith("Response CreateTopics")),
+      "KafkaJS's line about the existing topic is there, at debug",
+    );
+  });
+
+  it("a topic the broker refuses to create is an error in the log and for the caller", async () => {
+    // The test broker is a single node, so a replication factor of 3 cannot be met.
+    const { bus, lines } = capturingBus({ replicationFactor: 3 });
+    try {
+      await assert.rejects(
+        bus.publish([{ topic: refusedTopic, key: "k", value: new Uint8Array([1]), headers: {} }]),
+        (error: unknown) => isYunxiError(error, "FailedPrecondition") && error.message.includes(refusedTopic),
+      );
+    } finally {
+      await bus.close();
+    }
+    const refused = lines.find((line) => line["level"] === "error" && line["msg"] === "Kafka refused to create topics");
+    assert.ok(refused, "an error line names the refusal");
+    assert.match(JSON.stringify(refused["refused"]), /INVALID_REPLICATION_FACTOR/);
+  });
+});
 
 describe("KafkaEventBus against an unreachable broker", () => {
   let bus: KafkaEventBus;

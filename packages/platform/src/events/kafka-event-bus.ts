@@ -11,10 +11,11 @@ import {
   type SASLOptions,
   type logCreator,
 } from "kafkajs";
-import { invalidArgument, unavailable } from "../errors/errors.js";
+import { failedPrecondition, invalidArgument, unavailable } from "../errors/errors.js";
 import type { Logger } from "../logging/logger.js";
 import { backoffDelay, Wakeup, withTimeout, type RetryPolicy } from "./backoff.js";
 import type { BusMessage, DeliveredMessage, EventBus, SubscribeOptions, Subscription } from "./event-bus.js";
+import { eventNames, eventNamespaceProblem, type EventNames } from "./event-namespace.js";
 
 export interface KafkaEventBusOptions {
   /** `host:port` of one or more brokers. */
@@ -22,6 +23,12 @@ export interface KafkaEventBusOptions {
   /** Names this process in broker logs and quotas; use the module name. */
   readonly clientId: string;
   readonly logger: Logger;
+  /**
+   * Installation-wide prefix of every topic and consumer group id (`<namespace>.yunxi.…`), so several
+   * installations or test runs can share one cluster without seeing each other's messages. Handlers
+   * still see the logical topic. Unset: names are used as they are (how existing installations run).
+   */
+  readonly namespace?: string;
   /** Bound on connecting (and on a consumer joining its group); the error names the brokers. Default 10 s. */
   readonly connectTimeoutMs?: number;
   /** Bound on one `publish` including the broker's acknowledgement from all in-sync replicas. Default 30 s. */
@@ -60,6 +67,7 @@ export class KafkaEventBus implements EventBus {
   readonly #kafka: Kafka;
   readonly #logger: Logger;
   readonly #connectTimeoutMs: number;
+  readonly #names: EventNames;
   #producer: Promise<Producer> | undefined;
   #admin: Promise<Admin> | undefined;
   readonly #topics = new Map<string, Promise<void>>();
@@ -68,7 +76,10 @@ export class KafkaEventBus implements EventBus {
 
   constructor(options: KafkaEventBusOptions) {
     if (options.brokers.length === 0) throw invalidArgument("KafkaEventBus needs at least one broker");
+    const namespaceProblem = options.namespace === undefined ? undefined : eventNamespaceProblem(options.namespace);
+    if (namespaceProblem) throw invalidArgument(`invalid event namespace "${options.namespace}": ${namespaceProblem}`);
     this.#options = options;
+    this.#names = eventNames(options.namespace);
     this.#logger = options.logger.child({ component: "kafka-event-bus" });
     this.#connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
     this.#kafka = new Kafka({
@@ -88,17 +99,17 @@ export class KafkaEventBus implements EventBus {
   async publish(messages: readonly BusMessage[]): Promise<void> {
     this.#assertOpen();
     if (messages.length === 0) return;
-    for (const message of messages) checkMessage(message);
+    for (const message of messages) checkMessage(message, this.#names);
     const topics = [...new Set(messages.map((message) => message.topic))];
     const timeoutMs = this.#options.publishTimeoutMs ?? 30_000;
-    await this.#ensureTopics(topics);
+    await this.#ensureTopics(topics.map((topic) => this.#names.topic(topic)));
     const producer = await this.#connectedProducer();
     await withTimeout(
       producer.sendBatch({
         acks: -1,
         timeout: timeoutMs,
         topicMessages: topics.map((topic) => ({
-          topic,
+          topic: this.#names.topic(topic),
           messages: messages
             .filter((message) => message.topic === topic)
             .map((message) => ({
@@ -117,18 +128,25 @@ export class KafkaEventBus implements EventBus {
     this.#assertOpen();
     if (!options.groupId) throw invalidArgument("subscribe needs a groupId");
     if (options.topics.length === 0) throw invalidArgument("subscribe needs at least one topic");
-    for (const topic of options.topics) checkTopic(topic);
-    await this.#ensureTopics([...new Set(options.topics)]);
-    if (options.fromBeginning === false) await this.#startNewGroupAtEnd(options.groupId, options.topics);
+    for (const topic of options.topics) checkTopic(topic, this.#names);
+    const topics = [...new Set(options.topics)].map((topic) => this.#names.topic(topic));
+    const groupId = this.#names.group(options.groupId);
+    await this.#ensureTopics(topics);
+    if (options.fromBeginning === false) await this.#startNewGroupAtEnd(groupId, topics);
     const consumer = this.#kafka.consumer({
-      groupId: options.groupId,
+      groupId,
       sessionTimeout: this.#options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: Math.max(500, Math.floor((this.#options.sessionTimeoutMs ?? 30_000) / 10)),
       allowAutoTopicCreation: false,
       retry: { initialRetryTime: 300, retries: 10, restartOnFailure: async () => !subscription.closing },
     });
-    const subscription = new KafkaSubscription(consumer, options, this.#options.retry ?? {}, this.#logger, () =>
-      this.#subscriptions.delete(subscription),
+    const subscription = new KafkaSubscription(
+      consumer,
+      { ...options, groupId, topics },
+      this.#names,
+      this.#options.retry ?? {},
+      this.#logger,
+      () => this.#subscriptions.delete(subscription),
     );
     this.#subscriptions.add(subscription);
     try {
@@ -252,7 +270,7 @@ export class KafkaEventBus implements EventBus {
 
   async #createTopics(topics: readonly string[]): Promise<void> {
     const admin = await this.#connectedAdmin();
-    await withTimeout(
+    const creation = withTimeout(
       admin.createTopics({
         waitForLeaders: true,
         timeout: this.#connectTimeoutMs,
@@ -265,22 +283,42 @@ export class KafkaEventBus implements EventBus {
       this.#connectTimeoutMs,
       () => `Kafka brokers ${this.#brokerList()} did not create topics ${topics.join(", ")} within ${this.#connectTimeoutMs} ms`,
     );
+    try {
+      await creation;
+    } catch (error) {
+      // KafkaJS passes over "already exists" itself; whatever else the broker refused is a real problem,
+      // logged here at error level because the client's own line for it is demoted (see pinoLogCreator).
+      const refused = topicCreationErrors(error);
+      if (refused.length === 0) throw error;
+      this.#logger.error({ refused }, "Kafka refused to create topics");
+      throw failedPrecondition(`Kafka refused to create topics: ${refused.join("; ")}`, { cause: error });
+    }
   }
 }
 
 class KafkaSubscription implements Subscription {
   closing = false;
   readonly #consumer: Consumer;
+  /** The subscriber's options with the broker's (namespaced) group id and topics. */
   readonly #options: SubscribeOptions;
+  readonly #names: EventNames;
   readonly #retry: RetryPolicy;
   readonly #logger: Logger;
   readonly #onClosed: () => void;
   readonly #wakeup = new Wakeup();
   #closed: Promise<void> | undefined;
 
-  constructor(consumer: Consumer, options: SubscribeOptions, retry: RetryPolicy, logger: Logger, onClosed: () => void) {
+  constructor(
+    consumer: Consumer,
+    options: SubscribeOptions,
+    names: EventNames,
+    retry: RetryPolicy,
+    logger: Logger,
+    onClosed: () => void,
+  ) {
     this.#consumer = consumer;
     this.#options = options;
+    this.#names = names;
     this.#retry = retry;
     this.#logger = logger.child({ groupId: options.groupId });
     this.#onClosed = onClosed;
@@ -320,7 +358,7 @@ class KafkaSubscription implements Subscription {
 
   async #handle({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
     const delivered: DeliveredMessage = {
-      topic,
+      topic: this.#names.logicalTopic(topic),
       key: message.key?.toString("utf8") ?? "",
       value: message.value
         ? new Uint8Array(message.value.buffer, message.value.byteOffset, message.value.byteLength)
@@ -362,12 +400,13 @@ class KafkaSubscription implements Subscription {
   }
 }
 
-function checkTopic(topic: string): void {
-  if (!TOPIC_NAME.test(topic)) throw invalidArgument(`invalid topic name "${topic}"`);
+/** Checks the name the broker will see, so a namespace cannot push a topic past Kafka's limits. */
+function checkTopic(topic: string, names: EventNames): void {
+  if (!TOPIC_NAME.test(topic) || !TOPIC_NAME.test(names.topic(topic))) throw invalidArgument(`invalid topic name "${topic}"`);
 }
 
-function checkMessage(message: BusMessage): void {
-  checkTopic(message.topic);
+function checkMessage(message: BusMessage, names: EventNames): void {
+  checkTopic(message.topic, names);
   if (!message.key) throw invalidArgument(`message for ${message.topic} has no key (the aggregate id)`);
 }
 
@@ -384,12 +423,42 @@ function errorSummary(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
+/** `topic: TYPE` for each topic the broker refused to create, other than because it exists already. */
+function topicCreationErrors(error: unknown): string[] {
+  const errors = (error as { errors?: unknown }).errors;
+  if (!Array.isArray(errors)) return [];
+  return errors
+    .map((entry: { topic?: unknown; type?: unknown; message?: unknown }) => ({
+      topic: String(entry.topic ?? "?"),
+      type: String(entry.type ?? entry.message ?? "unknown error"),
+    }))
+    .filter((entry) => entry.type !== "TOPIC_ALREADY_EXISTS")
+    .map((entry) => `${entry.topic}: ${entry.type}`);
+}
+
+/**
+ * KafkaJS logs every protocol error response at error level before its caller decides what it means. A
+ * CreateTopics answer listing per-topic errors is, on every start after the first, "topic already exists";
+ * KafkaJS itself treats that as success and {@link KafkaEventBus} logs any other refusal at error level
+ * with the topics and reasons, so this one line is demoted to debug. Other error lines stay errors.
+ */
+function isRoutineKafkaLogLine(namespace: string, level: number, message: unknown, error: unknown): boolean {
+  return (
+    level === KafkaLogLevel.ERROR &&
+    namespace === "Connection" &&
+    typeof message === "string" &&
+    message.startsWith("Response CreateTopics") &&
+    error === "Topic creation errors"
+  );
+}
+
 function pinoLogCreator(logger: Logger): logCreator {
   return () =>
     ({ namespace, level, log }) => {
       const { message, timestamp: _timestamp, ...extra } = log;
       const fields = { namespace, ...extra };
-      if (level === KafkaLogLevel.ERROR) logger.error(fields, message);
+      if (isRoutineKafkaLogLine(namespace, level, message, extra["error"])) logger.debug(fields, message);
+      else if (level === KafkaLogLevel.ERROR) logger.error(fields, message);
       else if (level === KafkaLogLevel.WARN) logger.warn(fields, message);
       else if (level === KafkaLogLevel.INFO) logger.info(fields, message);
       else logger.debug(fields, message);

@@ -65,7 +65,13 @@ export function openDefaultInfrastructure(config: PlatformConfig, logger: Logger
 
   const eventBus = once<EventBus>(async () => {
     const bus = config.KAFKA_BROKERS
-      ? new KafkaEventBus({ brokers: config.KAFKA_BROKERS, clientId: "yunxi", logger: infraLogger, connectTimeoutMs: config.CONNECT_TIMEOUT_MS })
+      ? new KafkaEventBus({
+          brokers: config.KAFKA_BROKERS,
+          clientId: "yunxi",
+          logger: infraLogger,
+          connectTimeoutMs: config.CONNECT_TIMEOUT_MS,
+          namespace: config.EVENT_NAMESPACE,
+        })
       : await InProcessEventBus.durable(await database(BUS_SCHEMA), { logger: infraLogger });
     closers.push(() => bus.close());
     return bus;

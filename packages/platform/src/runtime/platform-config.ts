@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineConfig, env, type ConfigOf } from "../config/config.js";
+import { eventNamespaceSchema } from "../events/event-namespace.js";
 import { peerAddressesSchema } from "./peer-addresses.js";
 
 /**
@@ -26,6 +27,11 @@ export const platformConfigSpec = defineConfig({
     CONNECT_TIMEOUT_MS: env.positiveInt().default(5000),
     DATABASE_URL: env.url(["postgres", "postgresql"]).optional(),
     KAFKA_BROKERS: env.list().optional(),
+    /**
+     * Prefix of every Kafka topic and consumer group id (`<namespace>.yunxi.…`), so installations or test
+     * runs sharing one Kafka cluster stay apart. Unset: the unprefixed names. The embedded bus ignores it.
+     */
+    EVENT_NAMESPACE: eventNamespaceSchema().optional(),
     S3_ENDPOINT: env.url(["http", "https"]).optional(),
     S3_REGION: z.string().default("us-east-1"),
     S3_BUCKET: z.string().default("yunxi"),

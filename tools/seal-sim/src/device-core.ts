@@ -50,6 +50,23 @@ export interface PressResult {
   readonly reason?: string;
 }
 
+/**
+ * Hash and base64 of each photo buffer, computed once: a fleet pressing with the same page photo then
+ * shares one string instead of holding a copy per device (2000 devices × 2 presses × 147 KB would be
+ * 590 MB). Weak, so a buffer nobody holds any more takes its entry with it. A photo's bytes are what the
+ * camera took: callers do not change a buffer after pressing with it.
+ */
+const encodedPhotos = new WeakMap<Uint8Array, { sha256: string; base64: string }>();
+
+function encodedPhoto(data: Uint8Array): { sha256: string; base64: string } {
+  let encoded = encodedPhotos.get(data);
+  if (!encoded) {
+    encoded = { sha256: createHash("sha256").update(data).digest("hex"), base64: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("base64") };
+    encodedPhotos.set(data, encoded);
+  }
+  return encoded;
+}
+
 /** Commands may be issued slightly "in the future" by the device's clock. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
@@ -164,9 +181,10 @@ export class DeviceCore {
     }
     open.remaining -= 1;
     const sequence = this.state.nextSequence;
-    const photoSha = options.photo ? createHash("sha256").update(options.photo.data).digest("hex") : undefined;
-    if (options.photo && photoSha) {
-      this.state.photos.push({ sequence, sha256: photoSha, contentType: options.photo.contentType, data: Buffer.from(options.photo.data).toString("base64"), uploadToken: open.uploadToken });
+    const encoded = options.photo ? encodedPhoto(options.photo.data) : undefined;
+    const photoSha = encoded?.sha256;
+    if (options.photo && encoded) {
+      this.state.photos.push({ sequence, sha256: encoded.sha256, contentType: options.photo.contentType, data: encoded.base64, uploadToken: open.uploadToken });
     }
     const events = [
       this.#emit({

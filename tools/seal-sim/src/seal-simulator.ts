@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import { dirname } from "node:path";
 import mqtt, { type MqttClient } from "mqtt";
 import { DeviceCore, initialState, type CommandOutcome, type DeviceState, type Photo, type PressResult } from "./device-core.js";
+import type { Limiter } from "./fleet.js";
 import { topicsOf } from "./protocol.js";
 
 export interface SealSimulatorOptions {
@@ -21,6 +22,12 @@ export interface SealSimulatorOptions {
   readonly now?: () => number;
   /** The platform's HTTP base URL (e.g. `http://127.0.0.1:8080`): impression photos are uploaded there. */
   readonly platformUrl?: string;
+  /** `start`/`online` give up (and close the client) when not connected within this. Default 60 s. */
+  readonly connectWithinMs?: number;
+  /** Photo uploads go through this, shared by a fleet so it sends a bounded number at a time. */
+  readonly uploads?: Limiter;
+  /** Called when the platform acknowledges an event: its sequence and how long after it was queued. */
+  readonly onEventAcked?: (sequence: number, latencyMs: number) => void;
 }
 
 /** What the platform said to one photo upload (for tests and the CLI's report). */
@@ -46,6 +53,9 @@ export class SealSimulator {
   #resendTimer: NodeJS.Timeout | undefined;
   #listeners = new Set<() => void>();
   #uploading = false;
+  /** When each queued event was first seen and last published (in memory: only for pacing and figures). */
+  readonly #queuedAt = new Map<number, number>();
+  readonly #sentAt = new Map<number, number>();
 
   private constructor(options: SealSimulatorOptions) {
     this.#options = options;
@@ -85,7 +95,7 @@ export class SealSimulator {
   /** Connects (or reconnects); resolves once connected and subscribed. */
   async online(): Promise<void> {
     if (this.#client) return;
-    const client = await mqtt.connectAsync(this.#options.brokerUrl, {
+    const client = mqtt.connect(this.#options.brokerUrl, {
       clientId: this.#options.deviceId,
       username: this.#options.deviceId,
       password: this.#options.secret,
@@ -95,11 +105,12 @@ export class SealSimulator {
       reconnectPeriod: 1000,
       connectTimeout: this.#options.connectTimeoutMs ?? 5000,
     });
+    await connectedWithin(client, this.#options.connectWithinMs ?? 60_000, this.#options.deviceId);
     this.#client = client;
     client.on("message", (topic, payload) => this.#onMessage(topic, payload));
     client.on("connect", () => void this.#afterConnect());
     await this.#afterConnect();
-    this.#resendTimer = setInterval(() => void this.#flush(), this.#options.resendIntervalMs ?? 5000);
+    this.#resendTimer = setInterval(() => void this.#flush(false), this.#resendIntervalMs);
     this.#resendTimer.unref();
   }
 
@@ -118,19 +129,19 @@ export class SealSimulator {
 
   press(options: { photoRef?: string; photo?: Photo } = {}): PressResult {
     const result = this.core.press(options);
-    void this.#flush();
+    void this.#flush(false);
     return result;
   }
 
   forcedImpression(photoRef?: string): number {
     const sequence = this.core.forcedImpression(photoRef);
-    void this.#flush();
+    void this.#flush(false);
     return sequence;
   }
 
   /** Re-publishes every unacknowledged event now (they are re-sent on every connect and timer tick anyway). */
   async flush(): Promise<void> {
-    await this.#flush();
+    await this.#flush(true);
   }
 
   /** Waits until `predicate` holds, re-checking after every state change; rejects after `timeoutMs`. */
@@ -161,17 +172,31 @@ export class SealSimulator {
     try {
       await client.subscribeAsync(this.#topics.down, { qos: 1 });
       await client.publishAsync(this.#topics.hello, Buffer.from(this.core.hello()), { qos: 1 });
-      await this.#flush();
+      await this.#flush(true);
     } catch {
       // Lost the connection meanwhile; the next connect does all of this again.
     }
   }
 
-  async #flush(): Promise<void> {
+  get #resendIntervalMs(): number {
+    return this.#options.resendIntervalMs ?? 5000;
+  }
+
+  /**
+   * Publishes the queued events: all of them when `everything` (a new connection), otherwise only those not
+   * published within the resend interval. Re-sending events that are merely in flight would multiply the
+   * platform's work exactly when it is slow to acknowledge, across the whole fleet.
+   */
+  async #flush(everything: boolean): Promise<void> {
     const client = this.#client;
     if (!client?.connected) return;
     void this.#uploadPhotos();
+    const now = Date.now();
     for (const event of [...this.core.state.queue]) {
+      if (!this.#queuedAt.has(event.sequence)) this.#queuedAt.set(event.sequence, now);
+      const sent = this.#sentAt.get(event.sequence);
+      if (!everything && sent !== undefined && now - sent < this.#resendIntervalMs) continue;
+      this.#sentAt.set(event.sequence, now);
       try {
         await client.publishAsync(this.#topics.events, Buffer.from(event.payload, "base64"), { qos: 1 });
       } catch {
@@ -186,7 +211,7 @@ export class SealSimulator {
    */
   async #uploadPhotos(): Promise<void> {
     const base = this.#options.platformUrl;
-    if (!base || this.#uploading) return;
+    if (!base || this.#uploading || this.core.state.photos.length === 0) return;
     this.#uploading = true;
     try {
       for (const photo of [...this.core.state.photos]) {
@@ -194,15 +219,19 @@ export class SealSimulator {
         let status: number;
         let mediaId: string | undefined;
         try {
-          const response = await fetch(`${base.replace(/\/$/, "")}/api/v1/device-photos/${photo.sequence}`, {
-            method: "PUT",
-            headers: { authorization: `Bearer ${photo.uploadToken}`, "content-type": photo.contentType, "x-yunxi-sha256": photo.sha256 },
-            body: Buffer.from(photo.data, "base64"),
-            signal: AbortSignal.timeout(30_000),
-          });
-          status = response.status;
-          const body = (await response.json().catch(() => ({}))) as { id?: unknown };
-          if (typeof body.id === "string") mediaId = body.id;
+          const upload = async () => {
+            const response = await fetch(`${base.replace(/\/$/, "")}/api/v1/device-photos/${photo.sequence}`, {
+              method: "PUT",
+              headers: { authorization: `Bearer ${photo.uploadToken}`, "content-type": photo.contentType, "x-yunxi-sha256": photo.sha256 },
+              body: Buffer.from(photo.data, "base64"),
+              signal: AbortSignal.timeout(30_000),
+            });
+            const body = (await response.json().catch(() => ({}))) as { id?: unknown };
+            return { status: response.status, id: body.id };
+          };
+          const answer = this.#options.uploads ? await this.#options.uploads.run(upload) : await upload();
+          status = answer.status;
+          if (typeof answer.id === "string") mediaId = answer.id;
         } catch {
           return; // unreachable: keep the photo for the next flush
         }
@@ -223,9 +252,39 @@ export class SealSimulator {
       if (outcome.status !== "dropped") void this.#client?.publishAsync(this.#topics.commandAcks, Buffer.from(outcome.ack), { qos: 1 }).catch(() => undefined);
       this.#notify();
     } else if (topic === this.#topics.acks) {
-      this.core.receiveEventAck(payload);
+      const before = this.core.state.queue.map((e) => e.sequence);
+      if (this.core.receiveEventAck(payload) === 0) return;
+      const still = new Set(this.core.state.queue.map((e) => e.sequence));
+      const now = Date.now();
+      for (const sequence of before) {
+        if (still.has(sequence)) continue;
+        const queuedAt = this.#queuedAt.get(sequence);
+        this.#queuedAt.delete(sequence);
+        this.#sentAt.delete(sequence);
+        if (queuedAt !== undefined) this.#options.onEventAcked?.(sequence, now - queuedAt);
+      }
     }
   }
+}
+
+/** Resolves once `client` is connected; otherwise ends it and rejects after `ms` (or on a refused connect). */
+function connectedWithin(client: MqttClient, ms: number, deviceId: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const finish = (error?: Error) => {
+      clearTimeout(timer);
+      client.off("connect", onConnect);
+      client.off("error", onError);
+      if (!error) return resolve();
+      client.end(true);
+      reject(error);
+    };
+    const onConnect = () => finish();
+    // Refusals (bad credentials) are final; timeouts and resets are retried by the client until `ms`.
+    const onError = (error: Error) => finish(new Error(`seal-sim ${deviceId}: ${error.message}`));
+    const timer = setTimeout(() => finish(new Error(`seal-sim ${deviceId}: not connected within ${ms} ms`)), ms);
+    client.on("connect", onConnect);
+    client.on("error", onError);
+  });
 }
 
 function loadState(file: string | undefined, deviceId: string): DeviceState {

@@ -33,15 +33,30 @@ async function withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
   }
 }
 
-/** Deletes those of `topics` that exist, and the consumer groups `groupIds` (a group still in use is left). */
+/**
+ * Deletes those of `topics` and consumer groups `groupIds` that exist. A group whose members left a moment
+ * ago can still be settling on the coordinator, so its deletion is retried for a few seconds before failing.
+ */
 async function deleteTopicsAndGroups(topics: readonly string[], groupIds: readonly string[] = []): Promise<void> {
   await withAdmin(async (admin) => {
     const existing = new Set(await admin.listTopics());
     const ours = topics.filter((topic) => existing.has(topic));
     if (ours.length > 0) await admin.deleteTopics({ topics: ours, timeout: 10_000 });
     const groups = new Set((await admin.listGroups()).groups.map((group) => group.groupId));
-    const ourGroups = groupIds.filter((groupId) => groups.has(groupId));
-    if (ourGroups.length > 0) await admin.deleteGroups(ourGroups).catch(() => undefined);
+    let remaining = groupIds.filter((groupId) => groups.has(groupId));
+    for (let attempt = 1; remaining.length > 0; attempt += 1) {
+      try {
+        await admin.deleteGroups(remaining);
+        remaining = [];
+      } catch (error) {
+        const failed = (error as { groups?: { groupId: string; error?: { type?: string } }[] }).groups ?? [];
+        if (attempt >= 20) {
+          throw new Error(`cannot delete consumer groups: ${failed.map((group) => `${group.groupId} ${group.error?.type ?? ""}`).join(", ")}`, { cause: error });
+        }
+        remaining = failed.length > 0 ? failed.map((group) => group.groupId) : remaining;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
   });
 }
 

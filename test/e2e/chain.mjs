@@ -59,6 +59,7 @@ export async function driveStampingChain({ url, mqttUrl, smsCodeFor, tamperOneSt
   const chain = { url, mqttUrl, smsCodeFor, tamperOneStoredByte, storedObjects, logs, onSimulator, waitMs, photoIds: [], ...restClient(url) };
   const people = await registerPeople(chain);
   const device = await provisionSealAndDevice(chain, people);
+  await assertBindingChecksTheDevice(chain, people, device);
   const victim = await provisionDevice(chain, people, "victim");
   const simulator = await connectDevice(chain, device);
   const application = await fileApplication(chain, people, device);
@@ -150,6 +151,28 @@ async function provisionSealAndDevice(chain, people) {
   const device = await provisionDevice(chain, people, "seal");
   await chain.ok(200, "PUT", `/api/v1/seals/${seal.id}/device`, { token: people.admin.token, body: { deviceId: device.deviceId } });
   return { seal, ...device };
+}
+
+/** Binding asks device-control: a typo, another organisation's device and a revoked one are refused, changing nothing. */
+async function assertBindingChecksTheDevice(chain, people, device) {
+  const { admin } = people;
+  const spare = await chain.ok(201, "POST", "/api/v1/seals", { token: admin.token, body: { name: "财务专用章", physical: { sealType: "FINANCE", sizeMm: 38, material: "RUBBER" } } });
+  const retired = await provisionDevice(chain, people, "retired");
+  await chain.ok(200, "POST", `/api/v1/devices/${retired.deviceId}/revoke`, { token: admin.token });
+  const outsider = await register(chain, "Binding Outsider", { newOrganisationName: "Binding Other Co." });
+  const foreign = await chain.ok(201, "POST", "/api/v1/devices", { token: outsider.token, body: { serial: `SIM-foreign-${randomUUID().slice(0, 8)}`, model: "YX-S1" } });
+  const outsiderSeal = await chain.ok(201, "POST", "/api/v1/seals", { token: outsider.token, body: { name: "公章", physical: { sealType: "OFFICIAL", sizeMm: 42, material: "COPPER" } } });
+  const bind = (user, sealId, deviceId) => chain.api("PUT", `/api/v1/seals/${sealId}/device`, { token: user.token, body: { deviceId } });
+  const typo = await bind(admin, spare.id, "dev-no-such-device");
+  const theirs = await bind(admin, spare.id, foreign.device.id);
+  assert.deepEqual([typo.status, theirs.status], [404, 404], `unknown and foreign devices: ${JSON.stringify([typo.body, theirs.body])}`);
+  assert.equal(JSON.stringify(theirs.body).replace(foreign.device.id, "ID"), JSON.stringify(typo.body).replace("dev-no-such-device", "ID"), "a foreign device reads like a missing one");
+  const revoked = await bind(admin, spare.id, retired.deviceId);
+  assert.equal(revoked.status, 412, `a revoked device: ${JSON.stringify(revoked.body)}`);
+  const ours = await bind(outsider, outsiderSeal.id, device.deviceId);
+  assert.equal(ours.status, 404, `another organisation binding our device: ${JSON.stringify(ours.body)}`);
+  assert.equal((await chain.ok(200, "GET", `/api/v1/seals/${spare.id}`, { token: admin.token })).physical.deviceId, "", "the refused binds changed nothing");
+  assert.equal((await chain.ok(200, "GET", `/api/v1/seals/${outsiderSeal.id}`, { token: outsider.token })).physical.deviceId, "");
 }
 
 /** The device: the reference client of the device protocol, on the platform's broker. */

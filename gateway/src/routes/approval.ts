@@ -56,7 +56,8 @@ const ERROR_TEXT: Record<string, string> = {
   "403": "missing permission, or an applicant deciding their own application",
   "404": "not found in the caller's organisation (or not visible to the caller)",
   "409": "the device already holds another seal",
-  "412": "not allowed in the current state, or changed meanwhile (reload and retry)",
+  "412": "not allowed in the current state, or changed meanwhile (reload and retry); binding: the device is revoked",
+  "503": "device-control could not confirm the device (nothing changed; retry)",
 };
 const errors = (...codes: string[]) => Object.fromEntries(codes.map((code) => [code, { description: ERROR_TEXT[code] ?? "error", content: json("Error") }]));
 const idParameter = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
@@ -118,7 +119,7 @@ export const approvalRoutes: GatewayRoutes = {
         summary: "Bind a physical seal to the device holding it, or unbind it with deviceId null (seal.manage)",
         parameters: [idParameter],
         requestBody: { required: true, content: json("SealDeviceBinding") },
-        responses: { "200": { description: "the seal", content: json("Seal") }, ...errors("400", "401", "403", "404", "409", "412") },
+        responses: { "200": { description: "the seal", content: json("Seal") }, ...errors("400", "401", "403", "404", "409", "412", "503") },
       },
     },
     "/api/v1/applications": {

@@ -30,6 +30,7 @@ export type * from "./events/event-bus.js";
 export type { RetryPolicy } from "./events/backoff.js";
 export * from "./events/envelope.js";
 export * from "./events/kafka-event-bus.js";
+export * from "./events/event-namespace.js";
 export * from "./events/in-process-event-bus.js";
 export * from "./events/outbox.js";
 export * from "./events/processed-events.js";

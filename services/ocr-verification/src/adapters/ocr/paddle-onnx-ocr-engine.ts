@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import * as ort from "onnxruntime-node";
 import { Image, PaddleOcrService, type Box, type DetectionRuntimeOptions, type OrtModule, type PreprocessDetectionResult } from "paddleocr";
 import type { OcrEngine, PageReading, PreparedPage } from "../../app/ports.js";
+import { ctcDecode, type DecodedLine } from "./ctc-decode.js";
 import { assembleReading, type LineImage, type LineText } from "./line-reading.js";
 import type { Point } from "./reading-order.js";
 import { SerialQueue } from "./serial-queue.js";
@@ -180,29 +181,65 @@ export class PaddleOnnxOcrEngine implements OcrEngine {
     return (await this.detect(page)).map((box) => lineImageOf(grey, box, this.lineWidthScale));
   }
 
-  /** One recogniser run per line, at the line's own width (batches of lines were measured slower). */
+  /**
+   * One recogniser run per line, at the line's own width (batches of lines were measured slower). A
+   * line where the recogniser hesitated over a numeral (see `ctcDecode`) is read twice more, 20 %
+   * narrower and 20 % wider, and two equal readings out of the three win: the exact number check
+   * turns a single misread digit into a false mismatch, and such slips rarely repeat at another
+   * scale, while digits actually printed read the same at every scale.
+   */
   private async recogniseAll(lines: readonly LineImage[]): Promise<LineText[]> {
     const results: LineText[] = [];
     for (const line of lines) {
-      const { width, pixels } = line;
-      if (pixels.length !== width * REC_HEIGHT) throw new Error("a line image does not match its width");
-      const plane = REC_HEIGHT * width;
-      const tensor = new Float32Array(3 * plane);
-      for (let i = 0; i < plane; i++) {
-        const v = (pixels[i] as number) / 127.5 - 1;
-        tensor[i] = v;
-        tensor[i + plane] = v;
-        tensor[i + 2 * plane] = v;
+      if (line.pixels.length !== line.width * REC_HEIGHT) throw new Error("a line image does not match its width");
+      const first = await this.recognise(line);
+      if (!first.doubtfulNumeral) {
+        results.push({ text: first.text, confidence: first.confidence });
+        continue;
       }
-      const input = new ort.Tensor("float32", tensor, [1, 3, REC_HEIGHT, width]);
-      const output = await this.recogniser.run({ [this.recogniser.inputNames[0] as string]: input });
-      const logits = output[this.recogniser.outputNames[0] as string];
-      if (!logits) throw new Error("the recogniser returned no output");
-      const [, steps, classes] = logits.dims as [number, number, number];
-      results.push(ctcDecode(logits.data as Float32Array, 0, steps, classes, this.dictionary));
+      const narrow = await this.recognise(stretched(line, 0.8));
+      const wide = await this.recognise(stretched(line, 1.2));
+      const chosen = narrow.text === wide.text && narrow.text !== first.text ? narrow : first;
+      results.push({ text: chosen.text, confidence: chosen.confidence });
     }
     return results;
   }
+
+  private async recognise(line: LineImage): Promise<DecodedLine> {
+    const { width, pixels } = line;
+    const plane = REC_HEIGHT * width;
+    const tensor = new Float32Array(3 * plane);
+    for (let i = 0; i < plane; i++) {
+      const v = (pixels[i] as number) / 127.5 - 1;
+      tensor[i] = v;
+      tensor[i + plane] = v;
+      tensor[i + 2 * plane] = v;
+    }
+    const input = new ort.Tensor("float32", tensor, [1, 3, REC_HEIGHT, width]);
+    const output = await this.recogniser.run({ [this.recogniser.inputNames[0] as string]: input });
+    const logits = output[this.recogniser.outputNames[0] as string];
+    if (!logits) throw new Error("the recogniser returned no output");
+    const [, steps, classes] = logits.dims as [number, number, number];
+    return ctcDecode(logits.data as Float32Array, steps, classes, this.dictionary);
+  }
+}
+
+/** A line image scaled horizontally (linear), for a second reading at another scale. */
+function stretched(line: LineImage, factor: number): LineImage {
+  const width = Math.max(8, Math.round(line.width * factor));
+  const pixels = new Uint8Array(width * REC_HEIGHT);
+  const f = line.width / width;
+  for (let x = 0; x < width; x++) {
+    const sx = Math.min(Math.max((x + 0.5) * f - 0.5, 0), line.width - 1);
+    const x0 = Math.floor(sx);
+    const x1 = Math.min(x0 + 1, line.width - 1);
+    const w = sx - x0;
+    for (let y = 0; y < REC_HEIGHT; y++) {
+      const row = y * line.width;
+      pixels[y * width + x] = Math.round((line.pixels[row + x0] as number) * (1 - w) + (line.pixels[row + x1] as number) * w);
+    }
+  }
+  return { corners: line.corners, width, pixels };
 }
 
 function lineImageOf(page: Image, box: Box, widthScale: number): LineImage {
@@ -210,33 +247,6 @@ function lineImageOf(page: Image, box: Box, widthScale: number): LineImage {
   const crop = box.points ? page.cropRotated(box.points) : page.crop({ x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) });
   const width = Math.max(8, Math.ceil((widthScale * REC_HEIGHT * crop.width) / Math.max(crop.height, 1)));
   return { corners, width, pixels: crop.resize({ width, height: REC_HEIGHT }).data };
-}
-
-/** Greedy CTC decoding: best class per step, repeats merged, blanks (class 0) dropped. */
-function ctcDecode(logits: Float32Array, offset: number, steps: number, classes: number, dictionary: readonly string[]): { text: string; confidence: number } {
-  let text = "";
-  let scoreSum = 0;
-  let count = 0;
-  let last = -1;
-  for (let t = 0; t < steps; t++) {
-    const row = offset + t * classes;
-    let best = 0;
-    let bestScore = -Infinity;
-    for (let c = 0; c < classes; c++) {
-      const v = logits[row + c] as number;
-      if (v > bestScore) {
-        bestScore = v;
-        best = c;
-      }
-    }
-    if (best !== last && best !== 0) {
-      text += dictionary[best - 1] ?? "";
-      scoreSum += bestScore;
-      count++;
-    }
-    last = best;
-  }
-  return { text, confidence: count === 0 ? 0 : scoreSum / count };
 }
 
 /** The paddleocr runtime's ImageNet normalisation for the detector, per RGB channel: (v − mean) × norm. */

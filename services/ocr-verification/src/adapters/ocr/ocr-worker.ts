@@ -69,7 +69,7 @@ async function main(): Promise<void> {
       }
       case "detect": {
         checkPreparedPage(task.page, data.decoderLimits.maxPixels);
-        const lines = await requireHalves().detectLines(task.page);
+        const lines = await requireHalves().detectLines(task.page, task.band);
         return { message: { type: "done", id: task.id, value: lines }, transfer: lines.flatMap((l) => transferable(l.pixels)) };
       }
       case "recognise":

@@ -5,6 +5,7 @@ import * as ort from "onnxruntime-node";
 import { Image, PaddleOcrService, type Box, type DetectionRuntimeOptions, type OrtModule, type PreprocessDetectionResult } from "paddleocr";
 import type { OcrEngine, PageReading, PreparedPage } from "../../app/ports.js";
 import { ctcDecode, type DecodedLine } from "./ctc-decode.js";
+import type { DetectionBand } from "./detection-bands.js";
 import { assembleReading, type LineImage, type LineText } from "./line-reading.js";
 import type { Point } from "./reading-order.js";
 import { SerialQueue } from "./serial-queue.js";
@@ -130,9 +131,13 @@ export class PaddleOnnxOcrEngine implements OcrEngine {
     });
   }
 
-  /** Detection and cropping only: the first half of `read`, so a pool can share the second between workers. */
-  detectLines(page: PreparedPage): Promise<LineImage[]> {
-    return this.queue.run(() => this.cropLines(page));
+  /**
+   * Detection and cropping only: the first half of `read`, so a pool can share the second between
+   * workers. With a band, only its rows are detected (at the scale of the whole page, so text is as
+   * large as it would be there); lines come back in page pixels, cropped from the whole page.
+   */
+  detectLines(page: PreparedPage, band?: Pick<DetectionBand, "top" | "bottom">): Promise<LineImage[]> {
+    return this.queue.run(() => this.cropLines(page, band));
   }
 
   /** Recognition of lines cropped by `detectLines` (here or in another worker): the second half of `read`. */
@@ -152,33 +157,39 @@ export class PaddleOnnxOcrEngine implements OcrEngine {
    * (cv2 INTER_LINEAR) does: an antialiased (sharp, Lanczos) downscale was tried and read worse (a
    * numeral dropped on a sample). The runtime's DB post-processing (contours, unclip) is kept.
    */
-  private async detect(page: PreparedPage): Promise<Box[]> {
+  private async detect(page: PreparedPage, band?: Pick<DetectionBand, "top" | "bottom">): Promise<Box[]> {
     const detector = this.service.detectionService as unknown as DetectorInternals | null;
     if (!detector) throw new Error("the engine is closed");
+    const top = Math.max(0, Math.min(page.height - 1, Math.floor(band?.top ?? 0)));
+    const rows = Math.max(1, Math.min(page.height, Math.ceil(band?.bottom ?? page.height)) - top);
     const scale = Math.min(1, this.detectionSide / Math.max(page.width, page.height));
     // DB models take sides that are multiples of 32 (rounded as the runtime rounds them).
     const dstWidth = Math.max(32, Math.round((page.width * scale) / 32) * 32);
-    const dstHeight = Math.max(32, Math.round((page.height * scale) / 32) * 32);
-    const tensor = detectorInput(page.pixels, page.width, page.height, dstWidth, dstHeight);
+    const dstHeight = Math.max(32, Math.round((rows * scale) / 32) * 32);
+    const tensor = detectorInput(page.pixels.subarray(top * page.width, (top + rows) * page.width), page.width, rows, dstWidth, dstHeight);
     const resizeParams: ResizeParams = {
       srcWidth: page.width,
-      srcHeight: page.height,
+      srcHeight: rows,
       resizeSourceWidth: page.width,
-      resizeSourceHeight: page.height,
+      resizeSourceHeight: rows,
       dstWidth,
       dstHeight,
       scaleWidth: dstWidth / page.width,
-      scaleHeight: dstHeight / page.height,
+      scaleHeight: dstHeight / rows,
     };
     const runtime = detector.resolveRuntimeOptions({});
     const scores = await detector.runInference(tensor, resizeParams);
-    // Boxes come back in page pixels: the post-processing divides by resizeParams' scales.
-    return detector.postprocessDetection(scores, { tensor, resizeParams }, runtime).filter((b) => b.width > 0 && b.height > 0);
+    // Boxes come back in the band's pixels (the post-processing divides by resizeParams' scales).
+    const down = (p: Point): Point => ({ x: p.x, y: p.y + top });
+    return detector
+      .postprocessDetection(scores, { tensor, resizeParams }, runtime)
+      .filter((b) => b.width > 0 && b.height > 0)
+      .map((b) => ({ ...b, y: b.y + top, ...(b.points ? { points: b.points.map(down) as [Point, Point, Point, Point] } : {}) }));
   }
 
-  private async cropLines(page: PreparedPage): Promise<LineImage[]> {
+  private async cropLines(page: PreparedPage, band?: Pick<DetectionBand, "top" | "bottom">): Promise<LineImage[]> {
     const grey = new Image(page.width, page.height, 1, page.pixels);
-    return (await this.detect(page)).map((box) => lineImageOf(grey, box, this.lineWidthScale));
+    return (await this.detect(page, band)).map((box) => lineImageOf(grey, box, this.lineWidthScale));
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { ErrorKind, FieldViolation } from "@yunxi/platform";
 import type { PageReading, PreparedPage } from "../../app/ports.js";
 import type { PageDecoderLimits } from "../image/sharp-page-decoder.js";
+import type { DetectionBand } from "./detection-bands.js";
 import type { LineImage, LineText } from "./line-reading.js";
 import type { PaddleOnnxOptions } from "./paddle-onnx-ocr-engine.js";
 
@@ -18,7 +19,7 @@ export interface WorkerData {
 export type WorkerTask =
   | { readonly id: number; readonly op: "prepare"; readonly bytes: Uint8Array }
   | { readonly id: number; readonly op: "read"; readonly page: PreparedPage }
-  | { readonly id: number; readonly op: "detect"; readonly page: PreparedPage }
+  | { readonly id: number; readonly op: "detect"; readonly page: PreparedPage; readonly band?: DetectionBand }
   | { readonly id: number; readonly op: "recognise"; readonly lines: readonly LineImage[] }
   | { readonly id: number; readonly op: "close" };
 

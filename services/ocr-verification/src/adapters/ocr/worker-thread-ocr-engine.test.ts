@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import { after, before, describe, it } from "node:test";
 import { isYunxiError } from "@yunxi/platform";
 import type { PreparedPage } from "../../app/ports.js";
-import { normaliseContent } from "../../domain/text.js";
+import { characterErrorRate, normaliseContent } from "../../domain/text.js";
 import { imageOf, pageOf, samplePages } from "../../testing/samples.js";
 import { SCRIPT } from "../../testing/scripted-ocr-engine.js";
 import { WorkerThreadOcrEngine } from "./worker-thread-ocr-engine.js";
@@ -111,15 +111,18 @@ describe("WorkerThreadOcrEngine with PaddleOCR: bad input fails its task, not th
     oneWorkerReading = reading.text;
   });
 
-  it("reads the same text when two workers share a page (one detects, both recognise)", async () => {
+  it("reads a page as well when two workers share it (each detects a band, both recognise)", async () => {
     assert.ok(availableParallelism() >= 2, "this test needs two cores: the pool never runs more workers than cores");
     const split = await WorkerThreadOcrEngine.open({ engine: { kind: "paddle", options: { threads: 1 } }, workers: 2 });
     try {
       assert.equal(split.stats().workers, 2);
-      const photo = await imageOf(pageOf(await samplePages(), "p02_lease"), "photo");
-      const reading = await split.read(await split.prepare(photo));
+      const lease = pageOf(await samplePages(), "p02_lease");
+      const reading = await split.read(await split.prepare(await imageOf(lease, "photo")));
       assert.ok(oneWorkerReading, "the one-worker reading comes from the test before");
-      assert.equal(reading.text, oneWorkerReading);
+      // Bands see the page in two pieces, so boxes (and a separator or a space) may differ; the text
+      // may not: the same bound as the whole page read by one worker (measured 0.9–1.0 % both ways).
+      assert.ok(characterErrorRate(reading.text, lease.text) <= 0.02, `split reading CER ${characterErrorRate(reading.text, lease.text)}`);
+      assert.ok(characterErrorRate(reading.text, oneWorkerReading) <= 0.01, "the split reading differs from the one-worker reading");
     } finally {
       await split.close();
     }

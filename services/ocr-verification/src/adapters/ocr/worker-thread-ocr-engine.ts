@@ -3,6 +3,7 @@ import { Worker } from "node:worker_threads";
 import { internal, resourceExhausted, unavailable, YunxiError, type Logger } from "@yunxi/platform";
 import type { OcrEngine, PageImageDecoder, PageReading, PreparedPage } from "../../app/ports.js";
 import { DEFAULT_DECODER_LIMITS, type PageDecoderLimits } from "../image/sharp-page-decoder.js";
+import { bandsOf, mergeBandLines, type DetectionBand } from "./detection-bands.js";
 import { assembleReading, type LineImage, type LineText } from "./line-reading.js";
 import type { WorkerData, WorkerEngineSpec, WorkerReply, WorkerTask } from "./worker-protocol.js";
 
@@ -31,7 +32,7 @@ export interface WorkerPoolStats {
 type Op =
   | { op: "prepare"; bytes: Uint8Array }
   | { op: "read"; page: PreparedPage }
-  | { op: "detect"; page: PreparedPage }
+  | { op: "detect"; page: PreparedPage; band?: DetectionBand }
   | { op: "recognise"; lines: readonly LineImage[] };
 
 interface Task {
@@ -82,9 +83,7 @@ export class WorkerThreadOcrEngine implements OcrEngine, PageImageDecoder {
   /** Starts the workers and waits until each has opened its engine; fails if any cannot. */
   static async open(options: WorkerPoolOptions): Promise<WorkerThreadOcrEngine> {
     const size = Math.max(1, Math.min(options.workers ?? 1, availableParallelism()));
-    // Split pages (see read): while one worker detects, the others wait for its lines, so the detector may use their cores.
-    const engine: WorkerEngineSpec = options.engine.kind === "paddle" && size >= 2 ? { ...options.engine, options: { detectionThreads: size, ...options.engine.options } } : options.engine;
-    const data: WorkerData = { engine, decoderLimits: options.decoderLimits ?? DEFAULT_DECODER_LIMITS };
+    const data: WorkerData = { engine: options.engine, decoderLimits: options.decoderLimits ?? DEFAULT_DECODER_LIMITS };
     const started = await Promise.allSettled(Array.from({ length: size }, () => startWorker(data)));
     const failed = started.find((s): s is PromiseRejectedResult => s.status === "rejected");
     const workers = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
@@ -104,9 +103,10 @@ export class WorkerThreadOcrEngine implements OcrEngine, PageImageDecoder {
   }
 
   /**
-   * Reads a page. With two or more workers and an engine that can (PaddleOCR), one worker detects the
-   * lines and the workers recognise them in parallel, balanced by line width: recognition is three
-   * quarters of a page, and two one-thread workers use two cores better than one two-thread engine.
+   * Reads a page. With two or more workers and an engine that can (PaddleOCR), the page is split:
+   * each worker detects the lines of one horizontal band of it, then the workers recognise all the
+   * lines in parallel, balanced by line width. One-thread workers in parallel use two cores better
+   * than one two-thread engine, and the detector's post-processing runs on one core anyway.
    */
   read(page: PreparedPage): Promise<PageReading> {
     if (this.splits && this.size >= 2) return this.readSplit(page);
@@ -114,12 +114,15 @@ export class WorkerThreadOcrEngine implements OcrEngine, PageImageDecoder {
   }
 
   private async readSplit(page: PreparedPage): Promise<PageReading> {
-    const lines = (await this.submit({ op: "detect", page })) as LineImage[];
+    // The page is admitted (or refused) once, as a whole: refusing half of it would waste the other.
+    if (this.queue.length >= this.queueLimit) return Promise.reject(this.queueFull());
+    const bands = bandsOf(page.height, Math.max(1, this.slots.length));
+    const found = await Promise.all(bands.map(async (band) => ({ band, lines: (await this.submit({ op: "detect", page, band }, { admitted: true })) as LineImage[] })));
+    const lines = mergeBandLines(found);
     const texts: LineText[] = new Array<LineText>(lines.length);
     await Promise.all(
       balance(lines, Math.max(1, this.slots.length)).map(async (indices) => {
         const part = indices.map((i) => lines[i] as LineImage);
-        // Part of a page already admitted: not refused by the queue bound, or the page would fail half read.
         const read = (await this.submit({ op: "recognise", lines: part }, { admitted: true, transfer: part.flatMap((l) => transferable(l.pixels)) })) as LineText[];
         indices.forEach((i, k) => {
           texts[i] = read[k] as LineText;
@@ -147,9 +150,7 @@ export class WorkerThreadOcrEngine implements OcrEngine, PageImageDecoder {
     if (this.closing) return Promise.reject(unavailable("the OCR engine is shutting down"));
     // While a crashed worker is being replaced, pages wait for it in the queue.
     if (this.slots.length === 0 && this.starting === 0) return Promise.reject(unavailable("no OCR worker is running"));
-    if (this.queue.length >= this.queueLimit && !options.admitted) {
-      return Promise.reject(resourceExhausted(`the OCR queue is full (${this.queueLimit} pages waiting); try again later`));
-    }
+    if (this.queue.length >= this.queueLimit && !options.admitted) return Promise.reject(this.queueFull());
     let resolve!: (value: unknown) => void;
     let reject!: (error: Error) => void;
     const result = new Promise<unknown>((res, rej) => {
@@ -159,6 +160,10 @@ export class WorkerThreadOcrEngine implements OcrEngine, PageImageDecoder {
     this.queue.push({ id: this.nextId++, op, transfer: options.transfer ?? [], resolve, reject, settled: result.then(() => undefined, () => undefined) });
     this.dispatch();
     return result;
+  }
+
+  private queueFull() {
+    return resourceExhausted(`the OCR queue is full (${this.queueLimit} pages waiting); try again later`);
   }
 
   private dispatch(): void {

@@ -39,7 +39,7 @@ export interface PlatformRunOptions {
   readonly ocrWaitMs?: number;
   /** REST calls in flight at once while provisioning, approving and reading back. Default 16. */
   readonly restConcurrency?: number;
-  /** Photo uploads in flight at once across the fleet. Default 16. */
+  /** Photo uploads in flight at once across the fleet. Default 8: more only made the platform time out storing them (media answers 503 after its 5 s deadline). */
   readonly uploadConcurrency?: number;
   /** The page photo each device "takes", and the original page every application files (PNG). */
   readonly pagePhoto?: Uint8Array;
@@ -176,7 +176,7 @@ export async function runAgainstPlatform(options: PlatformRunOptions): Promise<P
   log({ event: "devices", count: provisioned.length, seconds: clock.lap("provisioning") });
 
   const ackLatencies: number[] = [];
-  const uploads = new Limiter(options.uploadConcurrency ?? 16);
+  const uploads = new Limiter(options.uploadConcurrency ?? 8);
   // Connects are bounded too: the broker checks each device's secret, and a fleet connecting at once would
   // time itself out there.
   const fleet = present(
@@ -189,6 +189,11 @@ export async function runAgainstPlatform(options: PlatformRunOptions): Promise<P
           platformKey: d.platformKey,
           platformUrl: options.url,
           resendIntervalMs: 5000,
+          // After a broker restart the whole fleet reconnects, and each connect costs the broker a scrypt
+          // check (~50 ms of CPU): reconnects spread over seconds, and a connect may wait 30 s for its turn
+          // instead of timing out and queueing another check behind the ones it abandoned.
+          reconnectPeriodMs: 1000 + randomInt(0, 5000),
+          connectTimeoutMs: 30_000,
           connectWithinMs: waitMs,
           uploads,
           onEventAcked: (_sequence, ms) => ackLatencies.push(ms),
@@ -241,7 +246,12 @@ export async function runAgainstPlatform(options: PlatformRunOptions): Promise<P
     log({ event: "acknowledged", devices: acknowledged.length, impressionsEach: options.impressions, seconds: pressSeconds });
     const photographed = await eachWithin("photoUploads", acknowledged, "photo uploads", (d) => d.simulator.state.photos.length === 0);
     log({ event: "uploaded", devices: photographed.length, seconds: clock.lap("photoUploads") });
-    const refusedPhotos = fleet.reduce((sum, d) => sum + d.simulator.uploadLog.filter((u) => u.status < 200 || u.status >= 300).length, 0);
+    // Every attempt is logged: a 5xx (the platform timed out storing it) is tried again; a 4xx is final.
+    const attempts = fleet.flatMap((d) => d.simulator.uploadLog);
+    const byStatus: Record<string, number> = {};
+    for (const attempt of attempts) byStatus[attempt.status] = (byStatus[attempt.status] ?? 0) + 1;
+    log({ event: "photoUploadAttempts", byStatus });
+    const refusedPhotos = attempts.filter((u) => u.status >= 400 && u.status < 500 && u.status !== 408 && u.status !== 429).length;
     if (refusedPhotos > 0) errors["photosRefused"] = refusedPhotos;
 
     // Read back what the platform reports: one list for the devices, records per device.
@@ -261,7 +271,7 @@ export async function runAgainstPlatform(options: PlatformRunOptions): Promise<P
 
     // OCR runs behind the events at about a second per page per core, so thousands of photos take longer
     // than the rest of the run: wait a bounded time, then count what exists and say what is still pending.
-    const photosSent = fleet.reduce((sum, d) => sum + d.simulator.uploadLog.filter((u) => u.status >= 200 && u.status < 300).length, 0);
+    const photosSent = attempts.filter((u) => u.status >= 200 && u.status < 300).length;
     const verdicts = new Map<string, number>(approved.map((d) => [d.applicationId, 0]));
     const countVerdicts = async () => {
       const waiting = [...verdicts].filter(([, n]) => n < options.impressions).map(([id]) => id);

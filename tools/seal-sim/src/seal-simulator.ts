@@ -19,6 +19,8 @@ export interface SealSimulatorOptions {
   /** Unacknowledged events are re-sent this often while connected. Default 5 s. */
   readonly resendIntervalMs?: number;
   readonly connectTimeoutMs?: number;
+  /** Pause before reconnecting after a lost connection. Default 1 s; a fleet spreads it (see platform-run). */
+  readonly reconnectPeriodMs?: number;
   readonly now?: () => number;
   /** The platform's HTTP base URL (e.g. `http://127.0.0.1:8080`): impression photos are uploaded there. */
   readonly platformUrl?: string;
@@ -102,7 +104,7 @@ export class SealSimulator {
       clean: false,
       protocolVersion: this.#options.protocolVersion ?? 4,
       ...(this.#options.protocolVersion === 5 ? { properties: { sessionExpiryInterval: 7 * 24 * 3600 } } : {}),
-      reconnectPeriod: 1000,
+      reconnectPeriod: this.#options.reconnectPeriodMs ?? 1000,
       connectTimeout: this.#options.connectTimeoutMs ?? 5000,
     });
     await connectedWithin(client, this.#options.connectWithinMs ?? 60_000, this.#options.deviceId);
@@ -267,8 +269,11 @@ export class SealSimulator {
   }
 }
 
+/** CONNACK codes of a refused login: MQTT 3.1.1 bad user name or password / not authorised, MQTT 5 the same two. */
+const REFUSED_LOGIN = new Set([2, 4, 5, 133, 134, 135]);
+
 /** Resolves once `client` is connected; otherwise ends it and rejects after `ms` (or on a refused connect). */
-function connectedWithin(client: MqttClient, ms: number, deviceId: string): Promise<void> {
+export function connectedWithin(client: MqttClient, ms: number, deviceId: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const finish = (error?: Error) => {
       clearTimeout(timer);
@@ -279,8 +284,11 @@ function connectedWithin(client: MqttClient, ms: number, deviceId: string): Prom
       reject(error);
     };
     const onConnect = () => finish();
-    // Refusals (bad credentials) are final; timeouts and resets are retried by the client until `ms`.
-    const onError = (error: Error) => finish(new Error(`seal-sim ${deviceId}: ${error.message}`));
+    // A refused login is final; a connack timeout or a reset is retried by the client until `ms` (a broker
+    // busy checking a fleet's secrets answers late, not never).
+    const onError = (error: Error & { code?: unknown }) => {
+      if (typeof error.code === "number" && REFUSED_LOGIN.has(error.code)) finish(new Error(`seal-sim ${deviceId}: ${error.message}`));
+    };
     const timer = setTimeout(() => finish(new Error(`seal-sim ${deviceId}: not connected within ${ms} ms`)), ms);
     client.on("connect", onConnect);
     client.on("error", onError);

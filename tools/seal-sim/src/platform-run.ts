@@ -60,8 +60,26 @@ class ApiError extends Error {
   }
 }
 
-/** An overloaded platform says so (503, 429) and did nothing: asking again later is safe for every call. */
+/**
+ * An overloaded platform answers 503 or 429. A 503 can also be the gateway's deadline expiring while the
+ * service still finished the work, so a retried call must not assume the first attempt did nothing: creations
+ * use a fresh name per attempt (an orphan seal or device is harmless) and state changes accept "already done".
+ */
 const passing = (error: unknown) => error instanceof ApiError && (error.status === 503 || error.status === 429);
+
+/** A retried submit/approve answered 409/412: the attempt that "failed" with a 503 had done it. */
+async function stateChange(attempt: () => Promise<unknown>, retrying: <T>(task: () => Promise<T>) => Promise<T>): Promise<void> {
+  let tries = 0;
+  await retrying(async () => {
+    tries += 1;
+    try {
+      await attempt();
+    } catch (error) {
+      if (tries > 1 && error instanceof ApiError && (error.status === 409 || error.status === 412)) return;
+      throw error;
+    }
+  });
+}
 
 /** A path with its ids replaced, so latency figures group by endpoint. */
 export function endpointOf(method: string, path: string): string {
@@ -160,13 +178,15 @@ export async function runAgainstPlatform(options: PlatformRunOptions): Promise<P
         const seal = await retrying(() =>
           api<{ id: string }>(201, "POST", "/api/v1/seals", { token: admin.token, body: { name: `模拟印章 ${i + 1}`, physical: { sealType: "CONTRACT", sizeMm: 40, material: "RUBBER" } } }),
         );
+        let attempt = 0;
+        // The secret is shown only to the call that created the device: a retry registers another serial.
         const device = await retrying(() =>
           api<{ device: { id: string }; secret: string; brokerUrl: string; commandKey: { publicKeyPem: string } }>(201, "POST", "/api/v1/devices", {
             token: admin.token,
-            body: { serial: `SIM-${code}-${i + 1}`, model: "YX-SIM" },
+            body: { serial: `SIM-${code}-${i + 1}${attempt++ === 0 ? "" : `-R${attempt}`}`, model: "YX-SIM" },
           }),
         );
-        await retrying(() => api(200, "PUT", `/api/v1/seals/${seal.id}/device`, { token: admin.token, body: { deviceId: device.device.id } }));
+        await stateChange(() => api(200, "PUT", `/api/v1/seals/${seal.id}/device`, { token: admin.token, body: { deviceId: device.device.id } }), retrying);
         return { sealId: seal.id, deviceId: device.device.id, secret: device.secret, brokerUrl: options.brokerUrl ?? device.brokerUrl, platformKey: device.commandKey.publicKeyPem };
       } catch (error) {
         return failed("provisioning", error);
@@ -215,8 +235,8 @@ export async function runAgainstPlatform(options: PlatformRunOptions): Promise<P
               body: { sealId: d.sealId, title: `Seal-sim application for ${d.deviceId}`, documents: [{ objectKey: upload.id, sha256: originalSha, contentType: "image/png" }], impressionCount: options.impressions },
             }),
           );
-          await retrying(() => api(200, "POST", `/api/v1/applications/${application.id}/submit`, { token: admin.token, body: {} }));
-          await retrying(() => api(200, "POST", `/api/v1/applications/${application.id}/approve`, { token: approverToken, body: { comment: "seal-sim" } }));
+          await stateChange(() => api(200, "POST", `/api/v1/applications/${application.id}/submit`, { token: admin.token, body: {} }), retrying);
+          await stateChange(() => api(200, "POST", `/api/v1/applications/${application.id}/approve`, { token: approverToken, body: { comment: "seal-sim" } }), retrying);
           return { ...d, applicationId: application.id };
         } catch (error) {
           return failed("approvals", error);

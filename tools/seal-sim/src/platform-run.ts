@@ -39,6 +39,11 @@ export interface PlatformRunOptions {
   readonly ocrWaitMs?: number;
   /** REST calls in flight at once while provisioning, approving and reading back. Default 16. */
   readonly restConcurrency?: number;
+  /**
+   * Spread the devices' first presses evenly over this many milliseconds. Default 0: every device presses
+   * at once, the hardest burst the platform can get (a fleet reconnecting with full queues looks the same).
+   */
+  readonly pressSpreadMs?: number;
   /** Photo uploads in flight at once across the fleet. Default 8: more only made the platform time out storing them (media answers 503 after its 5 s deadline). */
   readonly uploadConcurrency?: number;
   /** The page photo each device "takes", and the original page every application files (PNG). */
@@ -260,7 +265,25 @@ export async function runAgainstPlatform(options: PlatformRunOptions): Promise<P
     const authorised = await eachWithin("authorisations", approved, "its authorisation", (d) => d.simulator.state.authorisation?.applicationId === d.applicationId);
     log({ event: "authorised", count: authorised.length, seconds: clock.lap("authorisations") });
 
-    for (const d of authorised) for (let press = 0; press < options.impressions; press++) d.simulator.press({ photo: { data: page, contentType: "image/jpeg" } });
+    const pressAll = (d: (typeof authorised)[number]) => {
+      for (let press = 0; press < options.impressions; press++) d.simulator.press({ photo: { data: page, contentType: "image/jpeg" } });
+    };
+    const spreadMs = options.pressSpreadMs ?? 0;
+    if (spreadMs <= 0) authorised.forEach(pressAll);
+    // One timer for the whole fleet, pressing the devices whose turn has come on each tick.
+    else
+      await new Promise<void>((resolve) => {
+        const begun = Date.now();
+        let pressed = 0;
+        const tick = setInterval(() => {
+          const due = Math.min(authorised.length, Math.ceil(((Date.now() - begun) / spreadMs) * authorised.length));
+          for (; pressed < due; pressed++) pressAll(authorised[pressed] as (typeof authorised)[number]);
+          if (pressed >= authorised.length) {
+            clearInterval(tick);
+            resolve();
+          }
+        }, 100);
+      });
     const acknowledged = await eachWithin("pressingAndAcks", authorised, "acknowledgements", (d) => d.simulator.state.queue.length === 0);
     const pressSeconds = clock.lap("pressingAndAcks");
     log({ event: "acknowledged", devices: acknowledged.length, impressionsEach: options.impressions, seconds: pressSeconds });

@@ -2,3 +2,4 @@ export { DeviceCore, initialState, platformKeyFrom, type CommandOutcome, type De
 export { SealSimulator, type PhotoUploadResult, type SealSimulatorOptions } from "./seal-simulator.js";
 export { COMMAND_SIGNATURE_CONTEXT, protocolTypes, topicsOf, encode, decode } from "./protocol.js";
 export { runAgainstPlatform, type PlatformRunOptions, type PlatformRunReport } from "./platform-run.js";
+export { Limiter, percentile } from "./fleet.js";

@@ -186,7 +186,7 @@ export class SealSimulator {
 
   /**
    * Publishes the queued events: all of them when `everything` (a new connection), otherwise only those not
-   * published within the resend interval. Re-sending events that are merely in flight would multiply the
+   * published within the last half resend interval. Re-sending events that are merely in flight would multiply the
    * platform's work exactly when it is slow to acknowledge, across the whole fleet.
    */
   async #flush(everything: boolean): Promise<void> {
@@ -197,7 +197,8 @@ export class SealSimulator {
     for (const event of [...this.core.state.queue]) {
       if (!this.#queuedAt.has(event.sequence)) this.#queuedAt.set(event.sequence, now);
       const sent = this.#sentAt.get(event.sequence);
-      if (!everything && sent !== undefined && now - sent < this.#resendIntervalMs) continue;
+      // Half the interval: an event a press just published waits for a later tick, older ones go on this one.
+      if (!everything && sent !== undefined && now - sent < this.#resendIntervalMs / 2) continue;
       this.#sentAt.set(event.sequence, now);
       try {
         await client.publishAsync(this.#topics.events, Buffer.from(event.payload, "base64"), { qos: 1 });

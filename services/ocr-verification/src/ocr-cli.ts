@@ -13,6 +13,8 @@ import { DEFAULT_DECODER_LIMITS, SharpPageDecoder } from "./adapters/image/sharp
 import { MemoryOriginalStore, MemoryThresholdProfileStore, MemoryVerdictStore } from "./adapters/memory/memory-stores.js";
 import { contentTypeOfExtension, documentPages } from "./adapters/media/document-pages.js";
 import { makeOcrVerificationService, type OriginalPageInput } from "./app/ocr-verification-service.js";
+import type { PageImageDecoder } from "./app/ports.js";
+import { ocrVerificationConfig } from "./config.js";
 import { originalFromText } from "./domain/comparison.js";
 import { THRESHOLD_PROFILES, thresholdProfile } from "./domain/threshold-profiles.js";
 import { openOcrEngine } from "./module.js";
@@ -48,11 +50,12 @@ async function main(): Promise<void> {
   if (!profile) usage(`unknown threshold profile ${values["threshold-profile"]}`);
   const logger = createRootLogger({ level: "warn" }).child({ service: "ocr-verification" });
   // One engine, two threads: the CLI is for batch checks on a shared machine.
-  const engine = await openOcrEngine({ ENGINE: values.engine, THREADS: 2 }, logger);
+  // The module's defaults: one ONNX thread per worker, one worker per core, decoding in the workers too.
+  const engine = await openOcrEngine({ ENGINE: values.engine, THREADS: ocrVerificationConfig.schema.parse({}).THREADS }, logger);
   try {
     const originals = new MemoryOriginalStore();
     const profiles = new MemoryThresholdProfileStore();
-    const service = makeOcrVerificationService({ decoder: new SharpPageDecoder(DEFAULT_DECODER_LIMITS), engine, originals, verdicts: new MemoryVerdictStore(), profiles, logger });
+    const service = makeOcrVerificationService({ decoder: engine.prepare ? (engine as typeof engine & PageImageDecoder) : new SharpPageDecoder(DEFAULT_DECODER_LIMITS), engine, originals, verdicts: new MemoryVerdictStore(), profiles, logger });
     if (command === "read") {
       if (!values.image) usage("read needs --image FILE");
       const reading = await service.readImage(await readFile(fromCaller(values.image)));

@@ -141,14 +141,14 @@ export function makeEvidenceLedger(deps: EvidenceLedgerDeps) {
       if (violations.length > 0) throw invalidArgument("invalid verification range", { violations });
       if (head === 0) return { ok: true, checked: 0, firstBrokenSequence: 0, problem: "", checkpointsChecked: 0 };
       const checkpoints = (await repository.checkpointsUpTo(organisationId, to)).filter((c) => c.treeSize >= from);
-      const withLeaves = [];
-      for (const cp of checkpoints) withLeaves.push({ checkpoint: cp, leafHashes: await repository.entryHashes(organisationId, cp.treeSize) });
+      const largest = Math.max(0, ...checkpoints.map((c) => c.treeSize));
       return verifyChainSegment({
         from,
         to,
         anchor: from > 1 ? await repository.entry(organisationId, from - 1) : undefined,
         entries: await repository.entries(organisationId, from, to),
-        checkpoints: withLeaves,
+        checkpoints,
+        leafHashes: largest > 0 ? await repository.entryHashes(organisationId, largest) : [],
         publicKey: (keyId) => signer.publicKeyOf(keyId),
       });
     },

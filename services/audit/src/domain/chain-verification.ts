@@ -1,6 +1,6 @@
 import { verifyCheckpointSignature, type Checkpoint } from "./checkpoint.js";
 import { entryHash, GENESIS_HASH, type LedgerEntry } from "./entry.js";
-import { merkleRoot } from "./merkle.js";
+import { prefixRoots } from "./merkle.js";
 
 /** Outcome of recomputing a stretch of the chain. */
 export interface ChainVerification {
@@ -19,8 +19,10 @@ export interface ChainSegment {
   readonly anchor: LedgerEntry | undefined;
   /** The stored entries with sequences from..to, ordered by sequence as storage returned them. */
   readonly entries: readonly LedgerEntry[];
-  /** Checkpoints to check, each with the stored entry hashes 1..treeSize in sequence order. */
-  readonly checkpoints: readonly { readonly checkpoint: Checkpoint; readonly leafHashes: readonly string[] }[];
+  /** Checkpoints to check. */
+  readonly checkpoints: readonly Checkpoint[];
+  /** The stored entry hashes 1..(the largest checkpoint's tree size) in sequence order: read once for all checkpoints. */
+  readonly leafHashes: readonly string[];
   /** The public key (PEM) for a key id, if the ledger knows it. */
   readonly publicKey: (keyId: string) => string | undefined;
 }
@@ -52,10 +54,17 @@ export function verifyChainSegment(segment: ChainSegment): ChainVerification {
   if (expected <= to) return broken(expected, `entry ${expected} is missing`);
 
   let checkpointsChecked = 0;
-  for (const { checkpoint, leafHashes } of [...segment.checkpoints].sort((a, b) => a.checkpoint.treeSize - b.checkpoint.treeSize)) {
+  const stored = segment.leafHashes.length;
+  const ordered = [...segment.checkpoints].sort((a, b) => a.treeSize - b.treeSize);
+  // Every checkpoint's root in one pass over the stored hashes (a checkpoint per few entries made this quadratic).
+  const roots = prefixRoots(
+    segment.leafHashes.map((h) => Buffer.from(h, "hex")),
+    ordered.map((c) => c.treeSize).filter((size) => size <= stored),
+  );
+  for (const checkpoint of ordered) {
     const size = checkpoint.treeSize;
-    if (leafHashes.length !== size) return broken(Math.min(leafHashes.length + 1, size), `checkpoint ${size} covers entries that are missing`, checkpointsChecked);
-    const root = merkleRoot(leafHashes.map((h) => Buffer.from(h, "hex"))).toString("hex");
+    if (size > stored) return broken(stored + 1, `checkpoint ${size} covers entries that are missing`, checkpointsChecked);
+    const root = roots.get(size)?.toString("hex");
     if (root !== checkpoint.rootHash) return broken(size, `the entries 1..${size} no longer have the root checkpoint ${size} signed`, checkpointsChecked);
     const pem = segment.publicKey(checkpoint.keyId);
     if (!pem || !verifyCheckpointSignature(checkpoint, pem)) return broken(size, `checkpoint ${size} has no valid signature`, checkpointsChecked);

@@ -45,7 +45,8 @@ function verify(entries: readonly LedgerEntry[], to: number, checkpoints: readon
     to,
     anchor: entries.find((e) => e.sequence === from - 1),
     entries: entries.filter((e) => e.sequence >= from).sort((a, b) => a.sequence - b.sequence),
-    checkpoints: checkpoints.map((checkpoint) => ({ checkpoint, leafHashes: entries.filter((e) => e.sequence <= checkpoint.treeSize).map((e) => e.hash) })),
+    checkpoints,
+    leafHashes: entries.filter((e) => e.sequence <= Math.max(0, ...checkpoints.map((c) => c.treeSize))).sort((a, b) => a.sequence - b.sequence).map((e) => e.hash),
     publicKey: (id) => (id === keyId ? pem : undefined),
   });
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { describe, it } from "node:test";
-import { inclusionPath, leafHash, merkleRoot, nodeHash, verifyInclusion } from "./merkle.js";
+import { inclusionPath, leafHash, merkleRoot, nodeHash, prefixRoots, verifyInclusion } from "./merkle.js";
 
 const sha = (...parts: (number[] | Buffer)[]) => {
   const h = createHash("sha256");
@@ -42,6 +42,14 @@ describe("RFC 6962 Merkle tree", () => {
 
   it("matches the Certificate Transparency reference roots for 1..8 leaves", () => {
     for (let n = 1; n <= 8; n++) assert.equal(merkleRoot(CT_LEAVES.slice(0, n)).toString("hex"), CT_ROOTS[n - 1], `tree of ${n}`);
+  });
+
+  it("computes the root of every requested prefix in one pass, equal to each prefix's own root", () => {
+    const leaves = Array.from({ length: 70 }, (_, i) => Buffer.from(`entry ${i}`));
+    const sizes = Array.from({ length: 71 }, (_, i) => i);
+    const roots = prefixRoots(leaves, sizes);
+    for (const size of sizes) assert.deepEqual(roots.get(size), merkleRoot(leaves.slice(0, size)), `prefix of ${size}`);
+    assert.deepEqual([...prefixRoots(leaves, [3, 64]).keys()], [3, 64], "only the sizes asked for");
   });
 
   it("gives hand-computed audit paths for a tree of 5", () => {

@@ -36,6 +36,33 @@ export function merkleRoot(leaves: readonly Uint8Array[]): Buffer {
   return subtreeRoot(leaves.map(leafHash), 0, leaves.length);
 }
 
+/**
+ * The roots of every prefix of `leaves` whose size is in `sizes`, in one pass: O(n log n) for all of them,
+ * where computing each with {@link merkleRoot} would cost O(n) per size. An RFC 6962 tree of n leaves is
+ * the perfect subtrees of n's binary digits, largest first; its root folds them from the right.
+ */
+export function prefixRoots(leaves: readonly Uint8Array[], sizes: readonly number[]): Map<number, Buffer> {
+  const wanted = new Set(sizes);
+  const roots = new Map<number, Buffer>();
+  if (wanted.has(0)) roots.set(0, sha256());
+  // frontier[i] is a perfect subtree root; heights strictly decrease along the array.
+  const frontier: { hash: Buffer; height: number }[] = [];
+  for (let i = 0; i < leaves.length; i++) {
+    let node = { hash: leafHash(leaves[i] as Uint8Array), height: 0 };
+    while (frontier.length > 0 && (frontier[frontier.length - 1] as { height: number }).height === node.height) {
+      const left = frontier.pop() as { hash: Buffer; height: number };
+      node = { hash: nodeHash(left.hash, node.hash), height: node.height + 1 };
+    }
+    frontier.push(node);
+    const size = i + 1;
+    if (!wanted.has(size)) continue;
+    let root = (frontier[frontier.length - 1] as { hash: Buffer }).hash;
+    for (let j = frontier.length - 2; j >= 0; j--) root = nodeHash((frontier[j] as { hash: Buffer }).hash, root);
+    roots.set(size, root);
+  }
+  return roots;
+}
+
 function subtreeRoot(hashed: readonly Buffer[], start: number, end: number): Buffer {
   const n = end - start;
   if (n === 1) return hashed[start] as Buffer;

@@ -120,15 +120,25 @@ describe("zone tunnel (in-process, real TLS)", () => {
     pki.dispose();
   });
   const track = <T extends { close(): unknown }>(thing: T) => (cleanups.push(() => thing.close()), thing);
-
-  it("forwards method, path, query, Authorization and body to the zone and streams the answer back", async () => {
-    const central = await centralApp(dirs.server!);
+  /** A central gateway on `serverDir`'s certificate, closed after the suite. */
+  const startCentral = async (serverDir: string) => {
+    const central = await centralApp(serverDir);
     track(central.app);
     track(central.routing);
+    return central;
+  };
+  /** A zone app plus its dialer into `central`, waited for until the central holds its tunnel. */
+  const connectZone = async (central: Awaited<ReturnType<typeof centralApp>>) => {
     const zone = await zoneApp("finance");
     track(zone.app);
     track(dialer("finance", dirs.finance!, central.port, zone.port));
-    await eventually("finance connected", () => central.tunnel.registry.get("finance"));
+    const tunnel = await eventually("finance connected", () => central.tunnel.registry.get("finance"));
+    return { zone, tunnel };
+  };
+
+  it("forwards method, path, query, Authorization and body to the zone and streams the answer back", async () => {
+    const central = await startCentral(dirs.server!);
+    const { zone } = await connectZone(central);
 
     const echo = await fetch(`${central.url}/zones/finance/api/v1/echo?x=1`, { headers: { authorization: "Bearer good-token" } });
     assert.equal(echo.status, 200);
@@ -154,13 +164,8 @@ describe("zone tunnel (in-process, real TLS)", () => {
   });
 
   it("checks the token at the central first; unknown zones and bad names get the gateway's error shape", async () => {
-    const central = await centralApp(dirs.server!);
-    track(central.app);
-    track(central.routing);
-    const zone = await zoneApp("finance");
-    track(zone.app);
-    track(dialer("finance", dirs.finance!, central.port, zone.port));
-    await eventually("finance connected", () => central.tunnel.registry.get("finance"));
+    const central = await startCentral(dirs.server!);
+    const { zone } = await connectZone(central);
 
     const anonymous = await fetch(`${central.url}/zones/finance/api/v1/echo`);
     assert.equal(anonymous.status, 401);
@@ -178,9 +183,7 @@ describe("zone tunnel (in-process, real TLS)", () => {
   });
 
   it("names the zone after the certificate only; refuses foreign CAs, server-only and badly named certificates", async () => {
-    const central = await centralApp(dirs.server!);
-    track(central.app);
-    track(central.routing);
+    const central = await startCentral(dirs.server!);
     const zone = await zoneApp("any");
     track(zone.app);
     // The dialer's own notion of its name is irrelevant: the central reads the CN ("legal").
@@ -199,9 +202,7 @@ describe("zone tunnel (in-process, real TLS)", () => {
   });
 
   it("the zone refuses a central whose certificate does not name the address it dialed", async () => {
-    const central = await centralApp(dirs.wrongName!);
-    track(central.app);
-    track(central.routing);
+    const central = await startCentral(dirs.wrongName!);
     const zone = await zoneApp("finance");
     track(zone.app);
     const states: TunnelState[] = [];
@@ -262,13 +263,8 @@ describe("zone tunnel (in-process, real TLS)", () => {
   });
 
   it("a tunnel that drops mid-request answers 503 with the error shape", async () => {
-    const central = await centralApp(dirs.server!);
-    track(central.app);
-    track(central.routing);
-    const zone = await zoneApp("finance");
-    track(zone.app);
-    track(dialer("finance", dirs.finance!, central.port, zone.port));
-    const tunnel = await eventually("finance connected", () => central.tunnel.registry.get("finance"));
+    const central = await startCentral(dirs.server!);
+    const { zone, tunnel } = await connectZone(central);
     const pending = fetch(`${central.url}/zones/finance/api/v1/hang`, { headers: { authorization: "Bearer good-token" } });
     await eventually("the request reached the zone", () => (zone.seen.some((s) => s.url === "/api/v1/hang") ? true : undefined));
     tunnel.close();
@@ -278,9 +274,7 @@ describe("zone tunnel (in-process, real TLS)", () => {
   });
 
   it("relays the issuer's JWKS to a zone over mTLS, and to nobody else", async () => {
-    const central = await centralApp(dirs.server!);
-    track(central.app);
-    track(central.routing);
+    const central = await startCentral(dirs.server!);
     const jwks = await fetchCentralJwks({ central: { host: "127.0.0.1", port: central.port }, tlsDir: dirs.finance!, connectTimeoutMs: 2_000 });
     assert.deepEqual(JSON.parse(jwks), JSON.parse(JWKS));
     await assert.rejects(

@@ -1,22 +1,10 @@
-import { loadPackageDefinition, type ServiceDefinition } from "@grpc/grpc-js";
-import { invalidArgument, type FieldViolation } from "@yunxi/platform";
-import { loadProtoDefinition } from "@yunxi/proto";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { GatewayDeps, GatewayRoutes } from "./route-module.js";
+import { grpcService, parseRequest, pathParam, type GatewayDeps, type GatewayRoutes } from "./route-module.js";
 
 const MODULE = "approval";
 
-let definition: ServiceDefinition | undefined;
-function approvalService(): ServiceDefinition {
-  if (!definition) {
-    const loaded = loadPackageDefinition(loadProtoDefinition("yunxi/approval/v1/approval.proto")) as unknown as {
-      yunxi: { approval: { v1: { ApprovalService: { service: ServiceDefinition } } } };
-    };
-    definition = loaded.yunxi.approval.v1.ApprovalService.service;
-  }
-  return definition;
-}
+const approvalService = grpcService("yunxi/approval/v1/approval.proto", "yunxi.approval.v1.ApprovalService");
 
 // Whole non-negative numbers only: protobuf would silently truncate 1.5 or wrap -1 into a uint32.
 const count = z.number().int().nonnegative().max(0xffffffff);
@@ -36,18 +24,6 @@ const createApplicationBody = z.strictObject({
 const actionBody = z.strictObject({ expectedVersion: count.optional() });
 const decideBody = z.strictObject({ comment: z.string().optional(), expectedVersion: count.optional() });
 const listQuery = z.strictObject({ state: z.string().optional() });
-
-/** Shape checks only (types, unknown fields); the service judges the values. */
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body ?? {});
-  if (result.success) return result.data;
-  const violations: FieldViolation[] = result.error.issues.map((issue) => ({ field: issue.path.join(".") || "body", message: issue.message }));
-  throw invalidArgument("invalid request", { violations });
-}
-
-function param(request: FastifyRequest, name: string): string {
-  return (request.params as Record<string, string | undefined>)[name] ?? "";
-}
 
 const json = (ref: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } });
 const ERROR_TEXT: Record<string, string> = {
@@ -78,24 +54,24 @@ export const approvalRoutes: GatewayRoutes = {
     const call = <Res>(request: FastifyRequest, method: string, body: unknown) => deps.call<Res>(MODULE, approvalService(), method, body, deps.callContext(request));
 
     app.post("/api/v1/seals", async (request, reply) => {
-      const body = parse(createSealBody, request.body);
+      const body = parseRequest(createSealBody, request.body);
       return reply.status(201).send(await call(request, "CreateSeal", body));
     });
     app.get("/api/v1/seals", async (request) => call(request, "ListSeals", {}));
-    app.get("/api/v1/seals/:id", async (request) => call(request, "GetSeal", { id: param(request, "id") }));
+    app.get("/api/v1/seals/:id", async (request) => call(request, "GetSeal", { id: pathParam(request, "id") }));
     app.put("/api/v1/seals/:id/device", async (request) => {
-      const body = parse(bindDeviceBody, request.body);
-      return call(request, "BindSealDevice", { sealId: param(request, "id"), deviceId: body.deviceId ?? "" });
+      const body = parseRequest(bindDeviceBody, request.body);
+      return call(request, "BindSealDevice", { sealId: pathParam(request, "id"), deviceId: body.deviceId ?? "" });
     });
 
     app.post("/api/v1/applications", async (request, reply) => {
-      const body = parse(createApplicationBody, request.body);
+      const body = parseRequest(createApplicationBody, request.body);
       return reply.status(201).send(await call(request, "CreateApplication", { ...body, description: body.description ?? "" }));
     });
-    app.get("/api/v1/applications", async (request) => call(request, "ListApplications", { state: parse(listQuery, request.query).state ?? "" }));
-    app.get("/api/v1/applications/:id", async (request) => call(request, "GetApplication", { id: param(request, "id") }));
+    app.get("/api/v1/applications", async (request) => call(request, "ListApplications", { state: parseRequest(listQuery, request.query).state ?? "" }));
+    app.get("/api/v1/applications/:id", async (request) => call(request, "GetApplication", { id: pathParam(request, "id") }));
     for (const action of ACTIONS) {
-      app.post(`/api/v1/applications/:id/${action.path}`, async (request) => call(request, action.method, { id: param(request, "id"), ...parse<object>(action.body, request.body) }));
+      app.post(`/api/v1/applications/:id/${action.path}`, async (request) => call(request, action.method, { id: pathParam(request, "id"), ...parseRequest<object>(action.body, request.body) }));
     }
   },
   openApiPaths: {

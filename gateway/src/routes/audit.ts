@@ -1,22 +1,10 @@
-import { loadPackageDefinition, type ServiceDefinition } from "@grpc/grpc-js";
-import { invalidArgument, type FieldViolation } from "@yunxi/platform";
-import { loadProtoDefinition } from "@yunxi/proto";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { GatewayDeps, GatewayRoutes } from "./route-module.js";
+import { grpcService, parseRequest, type GatewayDeps, type GatewayRoutes } from "./route-module.js";
 
 const MODULE = "audit";
 
-let definition: ServiceDefinition | undefined;
-function auditService(): ServiceDefinition {
-  if (!definition) {
-    const loaded = loadPackageDefinition(loadProtoDefinition("yunxi/audit/v1/audit.proto")) as unknown as {
-      yunxi: { audit: { v1: { AuditService: { service: ServiceDefinition } } } };
-    };
-    definition = loaded.yunxi.audit.v1.AuditService.service;
-  }
-  return definition;
-}
+const auditService = grpcService("yunxi/audit/v1/audit.proto", "yunxi.audit.v1.AuditService");
 
 // uint64 travels as a decimal string; checked here because gRPC would read "abc" as 0.
 const sequence = z.string().regex(/^\d{1,15}$/, "must be a non-negative integer");
@@ -26,14 +14,6 @@ const proofQuery = z.strictObject({ treeSize: sequence.optional() });
 const proofParams = z.strictObject({ sequence });
 const exportQuery = z.strictObject({ subject: z.string().min(1, "is required") });
 const verifyBody = z.strictObject({ fromSequence: z.number().int().min(0).optional(), toSequence: z.number().int().min(0).optional() });
-
-/** Shape checks only (types, unknown fields); the service judges the values. */
-function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
-  const result = schema.safeParse(value ?? {});
-  if (result.success) return result.data;
-  const violations: FieldViolation[] = result.error.issues.map((issue) => ({ field: issue.path.join(".") || where, message: issue.message }));
-  throw invalidArgument(`invalid request ${where}`, { violations });
-}
 
 const json = (ref: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } });
 const ERROR_TEXT: Record<string, string> = {
@@ -53,21 +33,21 @@ export const auditRoutes: GatewayRoutes = {
     const call = <Res>(request: FastifyRequest, method: string, body: unknown) => deps.call<Res>(MODULE, auditService(), method, body, deps.callContext(request));
 
     app.get("/api/v1/evidence/entries", async (request) => {
-      const q = parse(listQuery, request.query, "query");
+      const q = parseRequest(listQuery, request.query, "query");
       return call(request, "ListEntries", { subject: q.subject, afterSequence: q.afterSequence ?? "0", limit: Number(q.limit ?? "0") });
     });
-    app.get("/api/v1/evidence/checkpoints/latest", async (request) => call(request, "GetCheckpoint", { fresh: parse(checkpointQuery, request.query, "query").fresh === "true" }));
+    app.get("/api/v1/evidence/checkpoints/latest", async (request) => call(request, "GetCheckpoint", { fresh: parseRequest(checkpointQuery, request.query, "query").fresh === "true" }));
     app.get("/api/v1/evidence/entries/:sequence/proof", async (request) => {
-      const { sequence: seq } = parse(proofParams, request.params, "path");
-      return call(request, "GetInclusionProof", { sequence: seq, treeSize: parse(proofQuery, request.query, "query").treeSize ?? "0" });
+      const { sequence: seq } = parseRequest(proofParams, request.params, "path");
+      return call(request, "GetInclusionProof", { sequence: seq, treeSize: parseRequest(proofQuery, request.query, "query").treeSize ?? "0" });
     });
     app.post("/api/v1/evidence/verify", async (request) => {
-      const body = parse(verifyBody, request.body, "body");
+      const body = parseRequest(verifyBody, request.body, "body");
       return call(request, "VerifyChain", { fromSequence: String(body.fromSequence ?? 0), toSequence: String(body.toSequence ?? 0) });
     });
     app.get("/api/v1/evidence/public-key", async (request) => call(request, "GetPublicKey", {}));
     app.get("/api/v1/evidence/export", async (request, reply) => {
-      const { subject } = parse(exportQuery, request.query, "query");
+      const { subject } = parseRequest(exportQuery, request.query, "query");
       const exported = await call<{ bundleJson: string }>(request, "ExportEvidence", { subject });
       // The bundle is returned as the body itself, so it can be saved and checked with verify-evidence.
       return reply.type("application/json").send(exported.bundleJson);

@@ -1,22 +1,10 @@
-import { loadPackageDefinition, type ServiceDefinition } from "@grpc/grpc-js";
-import { invalidArgument, type FieldViolation } from "@yunxi/platform";
-import { loadProtoDefinition } from "@yunxi/proto";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { GatewayDeps, GatewayRoutes } from "./route-module.js";
+import { grpcService, parseRequest, type GatewayDeps, type GatewayRoutes } from "./route-module.js";
 
 const MODULE = "device-control";
 
-let definition: ServiceDefinition | undefined;
-function deviceControlService(): ServiceDefinition {
-  if (!definition) {
-    const loaded = loadPackageDefinition(loadProtoDefinition("yunxi/device_control/v1/device_control.proto")) as unknown as {
-      yunxi: { device_control: { v1: { DeviceControlService: { service: ServiceDefinition } } } };
-    };
-    definition = loaded.yunxi.device_control.v1.DeviceControlService.service;
-  }
-  return definition;
-}
+const deviceControlService = grpcService("yunxi/device_control/v1/device_control.proto", "yunxi.device_control.v1.DeviceControlService");
 
 const deviceParams = z.strictObject({ deviceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be a device id") });
 const createBody = z.strictObject({ serial: z.string(), model: z.string() });
@@ -26,14 +14,6 @@ const authoriseBody = z.strictObject({
   impressions: z.number().int().min(0).max(4_294_967_295),
   ttlSeconds: z.number().int().min(0).max(4_294_967_295),
 });
-
-/** Shape checks only (types, unknown fields); the service judges the values. */
-function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
-  const result = schema.safeParse(value ?? {});
-  if (result.success) return result.data;
-  const violations: FieldViolation[] = result.error.issues.map((issue) => ({ field: issue.path.join(".") || where, message: issue.message }));
-  throw invalidArgument(`invalid request ${where}`, { violations });
-}
 
 const json = (ref: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } });
 const ERROR_TEXT: Record<string, string> = {
@@ -56,19 +36,19 @@ export const deviceControlRoutes: GatewayRoutes = {
     const call = <Res>(request: FastifyRequest, method: string, body: unknown) => deps.call<Res>(MODULE, deviceControlService(), method, body, deps.callContext(request));
 
     app.post("/api/v1/devices", async (request, reply) => {
-      const body = parse(createBody, request.body, "body");
+      const body = parseRequest(createBody, request.body, "body");
       return reply.status(201).send(await call(request, "CreateDevice", body));
     });
     app.get("/api/v1/devices", async (request) => call(request, "ListDevices", {}));
     app.get("/api/v1/devices/command-key", async (request) => call(request, "GetCommandKey", {}));
-    app.get("/api/v1/devices/:deviceId", async (request) => call(request, "GetDevice", parse(deviceParams, request.params, "path")));
-    app.post("/api/v1/devices/:deviceId/revoke", async (request) => call(request, "RevokeDevice", parse(deviceParams, request.params, "path")));
+    app.get("/api/v1/devices/:deviceId", async (request) => call(request, "GetDevice", parseRequest(deviceParams, request.params, "path")));
+    app.post("/api/v1/devices/:deviceId/revoke", async (request) => call(request, "RevokeDevice", parseRequest(deviceParams, request.params, "path")));
     app.post("/api/v1/devices/:deviceId/authorisations", async (request, reply) => {
-      const { deviceId } = parse(deviceParams, request.params, "path");
-      const body = parse(authoriseBody, request.body, "body");
+      const { deviceId } = parseRequest(deviceParams, request.params, "path");
+      const body = parseRequest(authoriseBody, request.body, "body");
       return reply.status(201).send(await call(request, "IssueAuthorisation", { deviceId, ...body }));
     });
-    app.get("/api/v1/devices/:deviceId/records", async (request) => call(request, "ListDeviceRecords", parse(deviceParams, request.params, "path")));
+    app.get("/api/v1/devices/:deviceId/records", async (request) => call(request, "ListDeviceRecords", parseRequest(deviceParams, request.params, "path")));
   },
   openApiPaths: {
     "/api/v1/devices": {

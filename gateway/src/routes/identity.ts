@@ -1,22 +1,11 @@
-import { loadPackageDefinition, type ServiceDefinition } from "@grpc/grpc-js";
-import { BUILT_IN_ISSUER_PATH, builtInIssuerUrl, invalidArgument, type FieldViolation } from "@yunxi/platform";
-import { loadProtoDefinition } from "@yunxi/proto";
+import { BUILT_IN_ISSUER_PATH, builtInIssuerUrl } from "@yunxi/platform";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { GatewayDeps, GatewayRoutes } from "./route-module.js";
+import { grpcService, parseRequest, type GatewayDeps, type GatewayRoutes } from "./route-module.js";
 
 const MODULE = "identity";
 
-let definition: ServiceDefinition | undefined;
-function identityService(): ServiceDefinition {
-  if (!definition) {
-    const loaded = loadPackageDefinition(loadProtoDefinition("yunxi/identity/v1/identity.proto")) as unknown as {
-      yunxi: { identity: { v1: { IdentityService: { service: ServiceDefinition } } } };
-    };
-    definition = loaded.yunxi.identity.v1.IdentityService.service;
-  }
-  return definition;
-}
+const identityService = grpcService("yunxi/identity/v1/identity.proto", "yunxi.identity.v1.IdentityService");
 
 const smsCodeBody = z.strictObject({ mobile: z.string() });
 const registerBody = z
@@ -35,14 +24,6 @@ const registerBody = z
   });
 const loginBody = z.strictObject({ mobile: z.string(), password: z.string(), organisationId: z.string().optional() });
 const switchBody = z.strictObject({ organisationId: z.string() });
-
-/** Shape checks only (types, unknown fields); the service judges the values. Never echoes values back. */
-function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body ?? {});
-  if (result.success) return result.data;
-  const violations: FieldViolation[] = result.error.issues.map((issue) => ({ field: issue.path.join(".") || "body", message: issue.message }));
-  throw invalidArgument("invalid request body", { violations });
-}
 
 /** Token responses must not be cached by browsers or proxies (RFC 6749 §5.1). */
 function noStore(reply: FastifyReply): FastifyReply {
@@ -87,16 +68,16 @@ export const identityRoutes: GatewayRoutes = {
       const { jwksJson } = await call<{ jwksJson: string }>(request, "GetJwks", {});
       return reply.type("application/jwk-set+json").header("cache-control", "public, max-age=60").send(jwksJson);
     });
-    app.post("/api/v1/auth/sms-codes", async (request, reply) => reply.status(202).send(await call(request, "RequestSmsCode", parseBody(smsCodeBody, request.body))));
+    app.post("/api/v1/auth/sms-codes", async (request, reply) => reply.status(202).send(await call(request, "RequestSmsCode", parseRequest(smsCodeBody, request.body))));
     app.post("/api/v1/auth/register", async (request, reply) => {
-      const body = parseBody(registerBody, request.body);
+      const body = parseRequest(registerBody, request.body);
       return noStore(reply).status(201).send(await call(request, "Register", body));
     });
     app.post("/api/v1/auth/login", async (request, reply) => {
-      const body = parseBody(loginBody, request.body);
+      const body = parseRequest(loginBody, request.body);
       return noStore(reply).send(await call(request, "Login", { ...body, clientIp: request.ip }));
     });
-    app.post("/api/v1/auth/switch-organisation", async (request, reply) => noStore(reply).send(await call(request, "SwitchOrganisation", parseBody(switchBody, request.body))));
+    app.post("/api/v1/auth/switch-organisation", async (request, reply) => noStore(reply).send(await call(request, "SwitchOrganisation", parseRequest(switchBody, request.body))));
   },
   openApiPaths: {
     [`${BUILT_IN_ISSUER_PATH}/.well-known/openid-configuration`]: {

@@ -1,25 +1,15 @@
 import { Readable } from "node:stream";
-import { loadPackageDefinition, type Client, type ClientReadableStream, type ServiceDefinition, type ServiceError } from "@grpc/grpc-js";
+import type { Client, ClientReadableStream, ServiceError } from "@grpc/grpc-js";
 import { contextToMetadata, createGrpcClient, fromServiceError, internal, invalidArgument, unauthenticated, type FieldViolation } from "@yunxi/platform";
-import { loadProtoDefinition } from "@yunxi/proto";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { GatewayDeps, GatewayRoutes } from "./route-module.js";
+import { grpcService, parseRequest, pathParam, type GatewayDeps, type GatewayRoutes } from "./route-module.js";
 
 const MODULE = "media";
 /** A download may be a long video over a slow link; the deadline only stops streams nobody reads. */
 const CONTENT_DEADLINE_MS = 30 * 60 * 1000;
 
-let definition: ServiceDefinition | undefined;
-function mediaService(): ServiceDefinition {
-  if (!definition) {
-    const loaded = loadPackageDefinition(loadProtoDefinition("yunxi/media/v1/media.proto")) as unknown as {
-      yunxi: { media: { v1: { MediaService: { service: ServiceDefinition } } } };
-    };
-    definition = loaded.yunxi.media.v1.MediaService.service;
-  }
-  return definition;
-}
+const mediaService = grpcService("yunxi/media/v1/media.proto", "yunxi.media.v1.MediaService");
 
 /** Where devices PUT impression photos; authorised by the upload token of the Authorise command, not a user token. */
 export const DEVICE_PHOTOS_PATH = "/api/v1/device-photos/";
@@ -42,18 +32,6 @@ const createUploadBody = z.strictObject({
   applicationId: z.string().optional(),
   impressionSequence: wholeNumber.optional(),
 });
-
-/** Shape checks only (types, unknown fields); the service judges the values. */
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body ?? {});
-  if (result.success) return result.data;
-  const violations: FieldViolation[] = result.error.issues.map((issue) => ({ field: issue.path.join(".") || "body", message: issue.message }));
-  throw invalidArgument("invalid request", { violations });
-}
-
-function param(request: FastifyRequest, name: string): string {
-  return (request.params as Record<string, string | undefined>)[name] ?? "";
-}
 
 interface ItemMessage {
   mediaId: string;
@@ -128,7 +106,7 @@ export const mediaRoutes: GatewayRoutes = {
     });
 
     app.post("/api/v1/media/uploads", async (request, reply) => {
-      const body = parse(createUploadBody, request.body);
+      const body = parseRequest(createUploadBody, request.body);
       const upload = await call<{ uploadId: string; uploadUrl: string; contentType: string; urlExpiresAt: string; expiresAt: string }>(request, "CreateUpload", {
         kind: KINDS[body.kind as keyof typeof KINDS] ?? "MEDIA_KIND_UNSPECIFIED",
         contentType: body.contentType,
@@ -149,7 +127,7 @@ export const mediaRoutes: GatewayRoutes = {
     app.put(`${DEVICE_PHOTOS_PATH}:sequence`, { bodyLimit: DEVICE_PHOTO_MAX_BYTES }, async (request, reply) => {
       const { bearerToken, requestId } = deps.callContext(request);
       if (!bearerToken) throw unauthenticated("the upload token from the Authorise command is required (Authorization: Bearer …)");
-      const sequence = param(request, "sequence");
+      const sequence = pathParam(request, "sequence");
       const sha256 = request.headers["x-yunxi-sha256"];
       const violations: FieldViolation[] = [];
       if (!SEQUENCE.test(sequence)) violations.push({ field: "sequence", message: "must be the impression's sequence number" });
@@ -162,14 +140,14 @@ export const mediaRoutes: GatewayRoutes = {
       return reply.status(200).send(itemJson(item));
     });
 
-    app.post("/api/v1/media/uploads/:id/complete", async (request) => itemJson(await call<ItemMessage>(request, "CompleteUpload", { uploadId: param(request, "id") })));
+    app.post("/api/v1/media/uploads/:id/complete", async (request) => itemJson(await call<ItemMessage>(request, "CompleteUpload", { uploadId: pathParam(request, "id") })));
 
-    app.get("/api/v1/media/:id", async (request) => itemJson(await call<ItemMessage>(request, "GetMedia", { mediaId: param(request, "id") })));
+    app.get("/api/v1/media/:id", async (request) => itemJson(await call<ItemMessage>(request, "GetMedia", { mediaId: pathParam(request, "id") })));
 
     app.get("/api/v1/media/:id/content", async (request, reply) => {
       const method = (streamingClient() as unknown as Record<string, (req: unknown, md: unknown, options: unknown) => ClientReadableStream<{ item: ItemMessage | null; data: Buffer }>>)["GetMediaContent"];
       if (!method) throw new Error("media client lacks GetMediaContent");
-      const stream = method.call(streamingClient(), { mediaId: param(request, "id") }, contextToMetadata(deps.callContext(request)), { deadline: new Date(Date.now() + CONTENT_DEADLINE_MS) });
+      const stream = method.call(streamingClient(), { mediaId: pathParam(request, "id") }, contextToMetadata(deps.callContext(request)), { deadline: new Date(Date.now() + CONTENT_DEADLINE_MS) });
       const messages = stream[Symbol.asyncIterator]() as AsyncIterator<{ item: ItemMessage | null; data: Buffer }>;
       const next = async () => {
         try {

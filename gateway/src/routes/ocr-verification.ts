@@ -1,22 +1,10 @@
-import { loadPackageDefinition, type ServiceDefinition } from "@grpc/grpc-js";
-import { invalidArgument, type FieldViolation } from "@yunxi/platform";
-import { loadProtoDefinition } from "@yunxi/proto";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { GatewayDeps, GatewayRoutes } from "./route-module.js";
+import { grpcService, parseRequest, pathParam, type GatewayDeps, type GatewayRoutes } from "./route-module.js";
 
 const MODULE = "ocr-verification";
 
-let definition: ServiceDefinition | undefined;
-function ocrVerificationService(): ServiceDefinition {
-  if (!definition) {
-    const loaded = loadPackageDefinition(loadProtoDefinition("yunxi/ocr_verification/v1/ocr_verification.proto")) as unknown as {
-      yunxi: { ocr_verification: { v1: { OcrVerificationService: { service: ServiceDefinition } } } };
-    };
-    definition = loaded.yunxi.ocr_verification.v1.OcrVerificationService.service;
-  }
-  return definition;
-}
+const ocrVerificationService = grpcService("yunxi/ocr_verification/v1/ocr_verification.proto", "yunxi.ocr_verification.v1.OcrVerificationService");
 
 const VERDICTS = ["match", "mismatch", "blank", "unknown_page", "review"] as const;
 const toProtoVerdict = (verdict: string) => `VERDICT_${verdict.toUpperCase()}`;
@@ -27,18 +15,6 @@ const reviewBody = z.strictObject({
   verdict: z.enum(VERDICTS).optional(),
   note: z.string().max(2000).optional(),
 });
-
-/** Shape checks only (types, unknown fields); the service judges the values. */
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body ?? {});
-  if (result.success) return result.data;
-  const violations: FieldViolation[] = result.error.issues.map((issue) => ({ field: issue.path.join(".") || "body", message: issue.message }));
-  throw invalidArgument("invalid request", { violations });
-}
-
-function param(request: FastifyRequest, name: string): string {
-  return (request.params as Record<string, string | undefined>)[name] ?? "";
-}
 
 interface ClauseMessage {
   clause: string;
@@ -145,23 +121,23 @@ export const ocrVerificationRoutes: GatewayRoutes = {
     const call = <Res>(request: FastifyRequest, method: string, body: unknown) => deps.call<Res>(MODULE, ocrVerificationService(), method, body, deps.callContext(request));
 
     app.get("/api/v1/applications/:id/verifications", async (request) => {
-      const response = await call<{ verifications: VerificationMessage[] }>(request, "ListVerifications", { applicationId: param(request, "id") });
+      const response = await call<{ verifications: VerificationMessage[] }>(request, "ListVerifications", { applicationId: pathParam(request, "id") });
       return { items: response.verifications.map(verificationJson) };
     });
 
     app.get("/api/v1/verifications", async (request) => {
-      const query = parse(openListQuery, request.query);
+      const query = parseRequest(openListQuery, request.query);
       const response = await call<{ verifications: VerificationMessage[] }>(request, "ListOpenVerifications", { limit: query.limit ?? 100 });
       return { items: response.verifications.map(verificationJson) };
     });
 
-    app.get("/api/v1/verifications/:id", async (request) => verificationJson(await call<VerificationMessage>(request, "GetVerification", { verificationId: param(request, "id") })));
+    app.get("/api/v1/verifications/:id", async (request) => verificationJson(await call<VerificationMessage>(request, "GetVerification", { verificationId: pathParam(request, "id") })));
 
     app.post("/api/v1/verifications/:id/review", async (request) => {
-      const body = parse(reviewBody, request.body);
+      const body = parseRequest(reviewBody, request.body);
       return verificationJson(
         await call<VerificationMessage>(request, "ReviewVerification", {
-          verificationId: param(request, "id"),
+          verificationId: pathParam(request, "id"),
           decision: body.decision,
           verdict: body.verdict ? toProtoVerdict(body.verdict) : "VERDICT_UNSPECIFIED",
           note: body.note ?? "",

@@ -1,39 +1,15 @@
-import { loadPackageDefinition, type ServiceDefinition } from "@grpc/grpc-js";
-import { invalidArgument, type FieldViolation } from "@yunxi/platform";
-import { loadProtoDefinition } from "@yunxi/proto";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { GatewayDeps, GatewayRoutes } from "./route-module.js";
+import { grpcService, parseRequest, pathParam, type GatewayDeps, type GatewayRoutes } from "./route-module.js";
 
 const MODULE = "organisation";
 
-let definition: ServiceDefinition | undefined;
-function organisationService(): ServiceDefinition {
-  if (!definition) {
-    const loaded = loadPackageDefinition(loadProtoDefinition("yunxi/organisation/v1/organisation.proto")) as unknown as {
-      yunxi: { organisation: { v1: { OrganisationService: { service: ServiceDefinition } } } };
-    };
-    definition = loaded.yunxi.organisation.v1.OrganisationService.service;
-  }
-  return definition;
-}
+const organisationService = grpcService("yunxi/organisation/v1/organisation.proto", "yunxi.organisation.v1.OrganisationService");
 
 const updateOrganisationBody = z.strictObject({ name: z.string().optional(), description: z.string().optional() });
 const createDepartmentBody = z.strictObject({ name: z.string(), sortOrder: z.number().int().optional() });
 const renameDepartmentBody = z.strictObject({ name: z.string().optional(), sortOrder: z.number().int().optional() });
 const setRolesBody = z.strictObject({ roles: z.array(z.string()), departmentId: z.string().nullable().optional() });
-
-/** Shape checks only (types, unknown fields); the service judges the values. */
-function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body ?? {});
-  if (result.success) return result.data;
-  const violations: FieldViolation[] = result.error.issues.map((issue) => ({ field: issue.path.join(".") || "body", message: issue.message }));
-  throw invalidArgument("invalid request body", { violations });
-}
-
-function param(request: FastifyRequest, name: string): string {
-  return (request.params as Record<string, string | undefined>)[name] ?? "";
-}
 
 const json = (ref: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } });
 const errors = (...codes: string[]) => Object.fromEntries(codes.map((code) => [code, { description: ERROR_TEXT[code] ?? "error", content: json("Error") }]));
@@ -54,19 +30,19 @@ export const organisationRoutes: GatewayRoutes = {
     const call = <Res>(request: FastifyRequest, method: string, body: unknown) => deps.call<Res>(MODULE, organisationService(), method, body, deps.callContext(request));
 
     app.get("/api/v1/organisation", async (request) => call(request, "GetOrganisation", {}));
-    app.patch("/api/v1/organisation", async (request) => call(request, "UpdateOrganisation", parseBody(updateOrganisationBody, request.body)));
+    app.patch("/api/v1/organisation", async (request) => call(request, "UpdateOrganisation", parseRequest(updateOrganisationBody, request.body)));
     app.get("/api/v1/organisation/departments", async (request) => call(request, "ListDepartments", {}));
     app.post("/api/v1/organisation/departments", async (request, reply) => {
-      const body = parseBody(createDepartmentBody, request.body);
+      const body = parseRequest(createDepartmentBody, request.body);
       const created = await call(request, "CreateDepartment", { name: body.name, sortOrder: body.sortOrder ?? 0 });
       return reply.status(201).send(created);
     });
-    app.patch("/api/v1/organisation/departments/:id", async (request) => call(request, "RenameDepartment", { id: param(request, "id"), ...parseBody(renameDepartmentBody, request.body) }));
+    app.patch("/api/v1/organisation/departments/:id", async (request) => call(request, "RenameDepartment", { id: pathParam(request, "id"), ...parseRequest(renameDepartmentBody, request.body) }));
     app.get("/api/v1/organisation/members", async (request) => call(request, "ListMembers", {}));
     app.put("/api/v1/organisation/members/:userId/roles", async (request) => {
-      const body = parseBody(setRolesBody, request.body);
+      const body = parseRequest(setRolesBody, request.body);
       return call(request, "SetMemberRoles", {
-        userId: param(request, "userId"),
+        userId: pathParam(request, "userId"),
         roles: body.roles,
         ...(body.departmentId === undefined ? {} : { departmentId: body.departmentId ?? "" }),
       });

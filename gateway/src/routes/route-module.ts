@@ -1,7 +1,9 @@
-import type { Client, ServiceDefinition } from "@grpc/grpc-js";
-import { callUnary, createGrpcClient, type CallContext, type Logger, type PeerDirectory, type PlatformConfig } from "@yunxi/platform";
+import { loadPackageDefinition, type Client, type ServiceDefinition } from "@grpc/grpc-js";
+import { callUnary, createGrpcClient, invalidArgument, type CallContext, type FieldViolation, type Logger, type PeerDirectory, type PlatformConfig } from "@yunxi/platform";
+import { loadProtoDefinition } from "@yunxi/proto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { randomUUID } from "node:crypto";
+import type { z } from "zod";
 
 /**
  * A group of REST routes for one service. The gateway translates HTTP/JSON to the service's gRPC API
@@ -58,4 +60,35 @@ export function createGatewayDeps(platform: PlatformConfig, logger: Logger, peer
       clients.clear();
     },
   };
+}
+
+/**
+ * A lazily loaded gRPC service definition from proto/, e.g.
+ * `grpcService("yunxi/media/v1/media.proto", "yunxi.media.v1.MediaService")`: the gateway never imports a service.
+ */
+export function grpcService(protoPath: string, qualifiedName: string): () => ServiceDefinition {
+  let definition: ServiceDefinition | undefined;
+  return () => {
+    if (!definition) {
+      let node: unknown = loadPackageDefinition(loadProtoDefinition(protoPath));
+      for (const part of qualifiedName.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
+      const service = (node as { service?: ServiceDefinition } | undefined)?.service;
+      if (!service) throw new Error(`${qualifiedName} is not defined in ${protoPath}`);
+      definition = service;
+    }
+    return definition;
+  };
+}
+
+/** Shape checks only (types, unknown fields), every problem at once; the service judges the values. */
+export function parseRequest<T>(schema: z.ZodType<T>, value: unknown, where = "body"): T {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const violations: FieldViolation[] = result.error.issues.map((issue) => ({ field: issue.path.join(".") || where, message: issue.message }));
+  throw invalidArgument(`invalid request ${where}`, { violations });
+}
+
+/** A path parameter ("" when absent, which the service refuses as invalid). */
+export function pathParam(request: FastifyRequest, name: string): string {
+  return (request.params as Record<string, string | undefined>)[name] ?? "";
 }

@@ -3,8 +3,8 @@
 // application each, M impressions with photos; prints one JSON line last):
 //   npm run sim -- --url http://127.0.0.1:8080 --devices N --impressions M [--wait-seconds 120] [--ocr-wait-seconds 120] [--press-spread-seconds 0]
 // Exits 1 (after the report) when any device failed a phase; OCR verdicts still pending are not a failure.
-// One simulated seal on the command line:
-//   npm run sim -w @yunxi/seal-sim -- --broker mqtt://127.0.0.1:1883 --device ID --secret S --platform-key key.pem
+// One simulated seal on the command line (with --platform-url, each press uploads a page photo):
+//   npm run sim -w @yunxi/seal-sim -- --broker mqtt://127.0.0.1:1883 --device ID --secret S --platform-key key.pem [--platform-url http://127.0.0.1:8080]
 // Then type: press | offline | online | status | quit  (or pass --presses N to press N times once authorised).
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     state: { type: "string" },
     mqtt5: { type: "boolean", default: false },
     presses: { type: "string" },
+    "platform-url": { type: "string" },
     url: { type: "string" },
     devices: { type: "string" },
     impressions: { type: "string" },
@@ -78,7 +79,11 @@ const simulator = await SealSimulator.start({
   platformKey: readFileSync(required("platform-key"), "utf8"),
   stateFile: values.state ?? `./seal-sim-${deviceId}.json`,
   protocolVersion: values.mqtt5 ? 5 : 4,
+  // With the platform's URL every press photographs the bundled contract page and uploads the photo there.
+  ...(values["platform-url"] ? { platformUrl: values["platform-url"] } : {}),
 });
+const photo = values["platform-url"] ? { data: readFileSync(new URL("../assets/page-photo.jpg", import.meta.url)), contentType: "image/jpeg" as const } : undefined;
+const press = () => simulator.press(photo ? { photo } : {});
 const status = () => {
   const s = simulator.state;
   return { device: deviceId, connected: simulator.connected, locked: s.locked, remaining: s.authorisation?.remaining ?? 0, nextSequence: s.nextSequence, queued: s.queue.length };
@@ -88,15 +93,15 @@ process.stdout.write(`${JSON.stringify({ event: "connected", ...status() })}\n`)
 if (values.presses) {
   const presses = Number(values.presses);
   await simulator.waitFor((s) => !s.state.locked && (s.state.authorisation?.remaining ?? 0) > 0, 10 * 60_000, "an authorisation");
-  for (let i = 0; i < presses; i++) process.stdout.write(`${JSON.stringify({ event: "press", ...simulator.press() })}\n`);
-  await simulator.waitFor((s) => s.state.queue.length === 0, 60_000, "acknowledgements");
+  for (let i = 0; i < presses; i++) process.stdout.write(`${JSON.stringify({ event: "press", ...press() })}\n`);
+  await simulator.waitFor((s) => s.state.queue.length === 0 && s.state.photos.length === 0, 60_000, "acknowledgements and photo uploads");
   process.stdout.write(`${JSON.stringify({ event: "done", ...status() })}\n`);
   await simulator.stop();
 } else {
   const lines = createInterface({ input: process.stdin });
   for await (const line of lines) {
     const command = line.trim();
-    if (command === "press") process.stdout.write(`${JSON.stringify(simulator.press())}\n`);
+    if (command === "press") process.stdout.write(`${JSON.stringify(press())}\n`);
     else if (command === "offline") await simulator.offline();
     else if (command === "online") await simulator.online();
     else if (command === "status") process.stdout.write(`${JSON.stringify(status())}\n`);

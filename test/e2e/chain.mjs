@@ -292,7 +292,11 @@ async function assertPhotosStoredAndVerified(chain, { admin }, application, simu
     IMPRESSIONS,
     `one stored photo per impression: ${JSON.stringify(simulator.uploadLog)}`,
   );
-  assert.ok(simulator.uploadLog.every((u) => u.status === 200), `no upload refused: ${JSON.stringify(simulator.uploadLog)}`);
+  // A 503/429 is "try again" in the protocol (the device retried, as it must); a 4xx would be a final refusal.
+  assert.ok(
+    simulator.uploadLog.every((u) => u.status === 200 || u.status === 429 || u.status >= 500),
+    `no upload refused: ${JSON.stringify(simulator.uploadLog)}`,
+  );
   chain.photoIds = [...new Set(stored.map((u) => u.mediaId))];
   assert.equal(chain.photoIds.length, IMPRESSIONS);
   const slice = PAGE.subarray(PAGE.length / 2, PAGE.length / 2 + 64);

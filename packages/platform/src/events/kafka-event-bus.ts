@@ -268,11 +268,29 @@ export class KafkaEventBus implements EventBus {
     }
   }
 
+  /** Waits, within the connect timeout, until every partition of the topics has a leader a broker knows of. */
+  async #waitForLeaders(topics: readonly string[]): Promise<void> {
+    const admin = await this.#connectedAdmin();
+    await this.#retryWhileRetriable(async () => {
+      const metadata = await admin.fetchTopicMetadata({ topics: [...topics] });
+      const leaderless = metadata.topics.filter(
+        (topic) => topic.partitions.length === 0 || topic.partitions.some((partition) => partition.leader < 0),
+      );
+      if (leaderless.length > 0) {
+        throw Object.assign(new Error(`topics without leaders yet: ${leaderless.map((topic) => topic.name).join(", ")}`), {
+          retriable: true,
+        });
+      }
+    });
+  }
+
   async #createTopics(topics: readonly string[]): Promise<void> {
     const admin = await this.#connectedAdmin();
     const creation = withTimeout(
+      // KafkaJS's own wait for leaders gives up on the first "unknown topic" from a broker whose metadata
+      // lags the controller's (seen in CI on a single KRaft node), so the wait is ours (#waitForLeaders).
       admin.createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         timeout: this.#connectTimeoutMs,
         topics: topics.map((topic) => ({
           topic,
@@ -285,6 +303,7 @@ export class KafkaEventBus implements EventBus {
     );
     try {
       await creation;
+      await this.#waitForLeaders(topics);
     } catch (error) {
       // KafkaJS passes over "already exists" itself; whatever else the broker refused is a real problem,
       // logged here at error level because the client's own line for it is demoted (see pinoLogCreator).

@@ -1,4 +1,5 @@
 import type { BuiltInRole } from "@yunxi/platform";
+import type { Alarm, ChannelChanges, NotificationChannel } from "../domain/notification.js";
 import type { Department, Member, MembershipOfUser, Organisation, OrganisationChanges } from "../domain/organisation.js";
 
 /** Facts the service announces; the events adapter turns them into protobuf messages on the outbox. */
@@ -62,4 +63,69 @@ export interface OrganisationRepository {
 
 export interface Clock {
   now(): Date;
+}
+
+export type DeliveryState = "pending" | "delivered" | "failed";
+
+/** One alarm to one channel: sent by the delivery worker, retried until delivered or given up. */
+export interface AlarmDelivery {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly channelId: string;
+  readonly alarm: Alarm;
+  readonly state: DeliveryState;
+  readonly attempts: number;
+  readonly nextAttemptAt: Date;
+  /** "" when none; never a URL or a secret. */
+  readonly lastError: string;
+  /** HTTP status of the last answer; 0 when there was none. */
+  readonly lastStatus: number;
+  readonly createdAt: Date;
+  readonly deliveredAt: Date | undefined;
+}
+
+/** A claimed delivery with the channel it goes to. */
+export interface DueDelivery {
+  readonly delivery: AlarmDelivery;
+  readonly channel: NotificationChannel;
+}
+
+/** What one attempt changed. */
+export interface AttemptRecord {
+  readonly state: DeliveryState;
+  readonly attempts: number;
+  readonly nextAttemptAt: Date;
+  readonly lastError: string;
+  readonly lastStatus: number;
+  readonly deliveredAt: Date | undefined;
+}
+
+/**
+ * Notification channels and alarm deliveries of organisations. Channels are always looked up inside one
+ * organisation; deliveries are unique per (event id, channel), which is what makes recording an alarm
+ * idempotent.
+ */
+export interface NotificationRepository {
+  createChannel(channel: NotificationChannel): Promise<void>;
+  findChannel(organisationId: string, id: string): Promise<NotificationChannel | undefined>;
+  /** Oldest first. */
+  listChannels(organisationId: string): Promise<NotificationChannel[]>;
+  /** Undefined when the organisation has no such channel. */
+  updateChannel(organisationId: string, id: string, changes: ChannelChanges): Promise<NotificationChannel | undefined>;
+  /** Removes the channel and its deliveries; false when the organisation has no such channel. */
+  deleteChannel(organisationId: string, id: string): Promise<boolean>;
+
+  /**
+   * A pending delivery, due at `now`, for every enabled channel of the alarm's organisation that has none
+   * for this event yet; returns how many were created (0 for a redelivered event).
+   */
+  recordAlarm(alarm: Alarm, now: Date): Promise<number>;
+  /**
+   * Up to `limit` pending deliveries due at `now`, oldest due first, each moved to `leaseUntil` so no other
+   * worker claims it while it is being sent (a crashed worker's claim comes due again then).
+   */
+  claimDue(now: Date, limit: number, leaseUntil: Date): Promise<DueDelivery[]>;
+  recordAttempt(id: string, attempt: AttemptRecord): Promise<void>;
+  /** Newest first; optionally only one state. */
+  listDeliveries(organisationId: string, options: { state?: DeliveryState; limit: number }): Promise<AlarmDelivery[]>;
 }

@@ -1,5 +1,5 @@
 import type { BuiltInRole } from "@yunxi/platform";
-import type { Alarm, ChannelChanges, NotificationChannel } from "../domain/notification.js";
+import type { Alarm, ChannelChanges, NotificationChannel, OutgoingRequest } from "../domain/notification.js";
 import type { Department, Member, MembershipOfUser, Organisation, OrganisationChanges } from "../domain/organisation.js";
 
 /** Facts the service announces; the events adapter turns them into protobuf messages on the outbox. */
@@ -128,4 +128,19 @@ export interface NotificationRepository {
   recordAttempt(id: string, attempt: AttemptRecord): Promise<void>;
   /** Newest first; optionally only one state. */
   listDeliveries(organisationId: string, options: { state?: DeliveryState; limit: number }): Promise<AlarmDelivery[]>;
+}
+
+/** What a receiver answered to one POST. */
+export interface ReceiverAnswer {
+  readonly status: number;
+  /** The start of the body (robots answer JSON with errcode), bounded. */
+  readonly body: string;
+}
+
+/**
+ * Sends one prepared request. Throws when no answer came (refused, unreachable, timed out after
+ * `timeoutMs`); the error's message names the cause, never the URL.
+ */
+export interface AlarmSender {
+  post(request: OutgoingRequest, timeoutMs: number): Promise<ReceiverAnswer>;
 }

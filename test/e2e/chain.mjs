@@ -3,8 +3,9 @@
 // runs assert the same things. One function per step; each takes the run's `chain` context.
 // See docs/stamping-chain.md.
 import assert from "node:assert/strict";
-import { createHash, randomInt, randomUUID } from "node:crypto";
+import { createHash, createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { SealSimulator, topicsOf } from "@yunxi/seal-sim";
 import mqtt from "mqtt";
 import { eventually } from "./support.mjs";
@@ -58,6 +59,7 @@ export async function driveStampingChain({ url, mqttUrl, smsCodeFor, tamperOneSt
   assert.equal(typeof storedObjects, "function", "every run proves that photos are stored as ciphertext");
   const chain = { url, mqttUrl, smsCodeFor, tamperOneStoredByte, storedObjects, logs, onSimulator, waitMs, photoIds: [], ...restClient(url) };
   const people = await registerPeople(chain);
+  const alarmReceiver = await addAlarmWebhook(chain, people);
   const device = await provisionSealAndDevice(chain, people);
   await assertBindingChecksTheDevice(chain, people, device);
   const victim = await provisionDevice(chain, people, "victim");
@@ -68,12 +70,14 @@ export async function driveStampingChain({ url, mqttUrl, smsCodeFor, tamperOneSt
   await approve(chain, people, application, simulator);
   const replayable = await pressAcrossADroppedConnection(chain, simulator);
   await assertRecords(chain, people, device, application);
+  await assertAlarmsDelivered(chain, people, device, alarmReceiver);
   await assertPhotosStoredAndVerified(chain, people, application, simulator);
   await assertForgedAndReplayedMessagesChangeNothing(chain, people, device, victim, simulator, replayable, application);
   const evidence = await assertEvidence(chain, people, application);
   await assertIsolation(chain, people, device, application);
   await assertTamperDetected(chain, people, evidence);
   assertNoSecretsLogged(chain, device);
+  await assertAlarmsDeliveredOnce(chain, device, alarmReceiver);
   return { people, device, application, evidence, simulator };
 }
 
@@ -525,4 +529,107 @@ function assertNoSecretsLogged(chain, device) {
   assert.ok(!output.includes(PASSWORD), "no password is logged");
   assert.ok(!output.includes(device.secret), "the device secret is not logged");
   assert.ok(chain.uploadToken && !output.includes(chain.uploadToken), "the photo upload token is not logged");
+}
+
+/**
+ * A receiver of the organisation's alarm webhook on 127.0.0.1:0, in this process: records every POST with its
+ * raw body and headers. Unreferenced, so a failed run does not hang on it; closed at the end of the run.
+ */
+async function startAlarmReceiver() {
+  const received = [];
+  const server = createServer((request, response) => {
+    const chunks = [];
+    request.on("data", (chunk) => chunks.push(chunk));
+    request.on("end", () => {
+      received.push({ path: request.url, headers: request.headers, body: Buffer.concat(chunks).toString("utf8"), at: Date.now() });
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  server.unref();
+  return { port: server.address().port, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** The generic webhook's signature (docs/alarms.md): v1= hex HMAC-SHA256 of "<timestamp>.<raw body>"; compared in constant time. */
+function validAlarmSignature(secret, request) {
+  const timestamp = request.headers["x-yunxi-timestamp"];
+  const signature = request.headers["x-yunxi-signature"];
+  if (typeof timestamp !== "string" || typeof signature !== "string") return false;
+  const expected = Buffer.from(`v1=${createHmac("sha256", secret).update(`${timestamp}.${request.body}`).digest("hex")}`);
+  const actual = Buffer.from(signature);
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
+/**
+ * Before any press, the administrator adds a signed `webhook` channel pointing at a receiver this run starts;
+ * the channel list never shows the secret or the URL's token, a member cannot see or add channels, and the
+ * test message arrives signed.
+ */
+async function addAlarmWebhook(chain, { admin, member }) {
+  const receiver = await startAlarmReceiver();
+  const secret = `whsec-${randomBytes(16).toString("hex")}`;
+  const token = randomBytes(12).toString("hex");
+  const url = `http://127.0.0.1:${receiver.port}/yunxi-alarms?token=${token}`;
+  const refused = await chain.api("POST", "/api/v1/organisation/notification-channels", { token: admin.token, body: { kind: "webhook", name: "bad", url: "ftp://127.0.0.1/x", secret } });
+  assert.equal(refused.status, 400, `a non-http URL is refused: ${JSON.stringify(refused.body)}`);
+  const channel = await chain.ok(201, "POST", "/api/v1/organisation/notification-channels", { token: admin.token, body: { kind: "webhook", name: "Seal keeper webhook", url, secret } });
+  assert.deepEqual([channel.kind, channel.hasSecret, channel.enabled, channel.urlHint], ["webhook", true, true, `http://127.0.0.1:${receiver.port}/yunxi-alarms?token=***`]);
+  const listed = await chain.ok(200, "GET", "/api/v1/organisation/notification-channels", { token: admin.token });
+  assert.deepEqual(listed.channels.map((c) => c.id), [channel.id]);
+  assert.ok(!JSON.stringify([channel, listed]).includes(secret) && !JSON.stringify([channel, listed]).includes(token), "neither the secret nor the URL's token is returned");
+  assert.equal((await chain.api("GET", "/api/v1/organisation/notification-channels", { token: member.token })).status, 403, "a member cannot read channels");
+  const tested = await chain.ok(200, "POST", `/api/v1/organisation/notification-channels/${channel.id}/test`, { token: admin.token });
+  assert.deepEqual(tested, { delivered: true, status: 204, error: "" });
+  assert.equal(receiver.received.length, 1, "the test message arrived");
+  assert.ok(validAlarmSignature(secret, receiver.received[0]), "the test message is signed with the channel secret");
+  assert.equal(receiver.received[0].path, `/yunxi-alarms?token=${token}`);
+  chain.alarmSecret = secret;
+  chain.alarmUrlToken = token;
+  return { receiver, secret, channel };
+}
+
+/** The chain's unauthorised presses (before approval, beyond the count) reach the webhook: each signed, with its facts. */
+async function assertAlarmsDelivered(chain, { admin }, device, { receiver, secret, channel }) {
+  const alarms = await eventually(
+    "both unauthorised-press alarms at the webhook receiver",
+    async () => {
+      const bodies = receiver.received.map((r) => JSON.parse(r.body)).filter((b) => b.kind === "unauthorised_attempt" && b.deviceId === device.deviceId);
+      return bodies.length >= 2 ? receiver.received.filter((r) => JSON.parse(r.body).kind === "unauthorised_attempt") : undefined;
+    },
+    { ms: chain.waitMs },
+  );
+  for (const request of alarms) {
+    assert.ok(validAlarmSignature(secret, request), "each alarm is signed with the channel secret");
+    assert.ok(Math.abs(Number(request.headers["x-yunxi-timestamp"]) * 1000 - request.at) < 60_000, "the signed timestamp is the sending time");
+    const body = JSON.parse(request.body);
+    assert.equal(request.headers["x-yunxi-event-id"], body.eventId);
+    assert.deepEqual([body.type, body.organisationId, body.source, body.title.en], ["yunxi.alarm", admin.organisationId, "device", "unauthorised stamping attempt"]);
+    assert.ok(body.text.includes("未授权用印尝试") && body.text.includes(device.deviceId), body.text);
+  }
+  const { deliveries } = await eventually(
+    "the deliveries marked delivered",
+    async () => {
+      const listed = await chain.ok(200, "GET", "/api/v1/organisation/alarm-deliveries?state=delivered", { token: admin.token });
+      return listed.deliveries.filter((d) => d.kind === "unauthorised_attempt").length >= 2 ? listed : undefined;
+    },
+    { ms: chain.waitMs },
+  );
+  const delivered = deliveries.filter((d) => d.kind === "unauthorised_attempt");
+  assert.deepEqual(delivered.map((d) => d.channelId), [channel.id, channel.id]);
+  assert.deepEqual(delivered.map((d) => d.eventId).sort(), alarms.map((r) => JSON.parse(r.body).eventId).sort(), "what was sent is what the administrator sees");
+}
+
+/** At the end of the run (after the restarts and redeliveries it provokes), still exactly one POST per alarm event. */
+async function assertAlarmsDeliveredOnce(chain, device, { receiver }) {
+  try {
+    const alarms = receiver.received.map((r) => JSON.parse(r.body)).filter((b) => b.type === "yunxi.alarm" && b.kind !== "test");
+    const ids = alarms.map((b) => b.eventId);
+    assert.equal(new Set(ids).size, ids.length, `no alarm event was delivered twice: ${JSON.stringify(ids)}`);
+    assert.equal(alarms.filter((b) => b.kind === "unauthorised_attempt" && b.deviceId === device.deviceId).length, 2, "exactly the two unauthorised presses");
+    const output = chain.logs();
+    assert.ok(!output.includes(chain.alarmSecret), "the webhook secret is not logged");
+    assert.ok(!output.includes(chain.alarmUrlToken), "the webhook URL's token is not logged");
+  } finally {
+    await receiver.close();
+  }
 }

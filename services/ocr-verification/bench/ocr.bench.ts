@@ -2,7 +2,7 @@
  * OCR benchmark: character error rate on clean, stamped and photographed pages, seconds per page,
  * peak memory, and how well verdicts separate same / changed clause / changed digit / other page /
  * blank, on a generated fixture set plus the shared sample pages as one row.
- *   npm run bench -w @yunxi/ocr-verification [-- --docs 9 --engine paddle|tesseract|both --threads 2 --workers 1 --det-side 1280 --squeeze 0.8 --reread]
+ *   npm run bench -w @yunxi/ocr-verification [-- --docs 9 --engine paddle|tesseract|both --threads 2 --workers 1 --det-side 1280 --squeeze 0.8 --reread --no-rewrite]
  * Paddle runs as the service runs it: in the worker-thread pool (`--workers`, each page on `--threads`
  * ONNX threads); seconds per page are decode + OCR, one page at a time, so they are latencies.
  * One engine at a time, niced; the default set (9 documents × 5 variants + 3 blanks + samples) takes
@@ -31,6 +31,8 @@ const { values } = parseArgs({
     squeeze: { type: "string" },
     // Reads lines again at two more widths when a numeral was in doubt (engine option, off by default).
     reread: { type: "boolean", default: false },
+    // Loads the models as shipped, without the exact CPU rewrites (onnx-graph-rewrite.ts): to measure them.
+    "no-rewrite": { type: "boolean", default: false },
     seed: { type: "string", default: "11" },
     // Prints why each unchanged page was not a match, and each changed page that was.
     details: { type: "boolean", default: false },
@@ -118,7 +120,7 @@ async function run(engineName: "paddle" | "tesseract", pages: Page[]): Promise<v
   if (engineName === "paddle") {
     const { WorkerThreadOcrEngine } = await import("../src/adapters/ocr/worker-thread-ocr-engine.js");
     const pool = await WorkerThreadOcrEngine.open({
-      engine: { kind: "paddle", options: { threads: Number(values.threads), detectionSide: Number(values["det-side"]), ...(values.squeeze ? { lineWidthScale: Number(values.squeeze) } : {}), rereadDoubtfulNumerals: values.reread } },
+      engine: { kind: "paddle", options: { threads: Number(values.threads), detectionSide: Number(values["det-side"]), ...(values.squeeze ? { lineWidthScale: Number(values.squeeze) } : {}), rereadDoubtfulNumerals: values.reread, rewriteGraphs: !values["no-rewrite"] } },
       workers: Number(values.workers),
     });
     // As the service does: photos are decoded in the pool too.
@@ -204,7 +206,7 @@ async function run(engineName: "paddle" | "tesseract", pages: Page[]): Promise<v
   await engine.close();
   if (values.save) await writeFile(values.save, JSON.stringify(saved));
 
-  const settings = engineName === "paddle" ? `, ${values.workers} worker(s) × ${values.threads} ONNX thread(s), detector side ${values["det-side"]}, line width scale ${values.squeeze ?? "default"}${values.reread ? ", doubtful numerals re-read" : ""}` : "";
+  const settings = engineName === "paddle" ? `, ${values.workers} worker(s) × ${values.threads} ONNX thread(s), detector side ${values["det-side"]}, line width scale ${values.squeeze ?? "default"}${values.reread ? ", doubtful numerals re-read" : ""}${values["no-rewrite"] ? ", graphs as shipped (no CPU rewrite)" : ""}` : "";
   console.log(`\n## ${engine.name}  (init ${init.toFixed(2)} s, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB, RSS before ${(startRss / 2 ** 20).toFixed(0)} MB${settings}; load average at start ${loadAtStart}, at end ${loadavg().map((l) => l.toFixed(2)).join(" ")})\n`);
   console.log("| set / variant | pages | CER (micro) | page-median CER | worst page | s/page median | CPU s/page median |");
   console.log("|---|---|---|---|---|---|---|");

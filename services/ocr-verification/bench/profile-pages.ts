@@ -2,7 +2,7 @@
  * Where one page's time goes, step by step, in this thread (no pool): decode, detection (scaling,
  * ONNX, the runtime's pre- and post-processing), cropping, recognition (ONNX and the rest), with the
  * recogniser's total input width. Each page is read `--repeat` times; the median is printed.
- *   npx tsx services/ocr-verification/bench/profile-pages.ts [--threads 1] [--repeat 3] [--det-side 1280] FILE...
+ *   npx tsx services/ocr-verification/bench/profile-pages.ts [--threads 1] [--repeat 3] [--det-side 1280] [--no-rewrite] FILE...
  * Without files: the shared sample photos.
  */
 import { readFile } from "node:fs/promises";
@@ -17,13 +17,13 @@ import { samplePages } from "../src/testing/samples.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { threads: { type: "string", default: "1" }, repeat: { type: "string", default: "3" }, "det-side": { type: "string", default: "1280" }, squeeze: { type: "string", default: "1" } },
+  options: { threads: { type: "string", default: "1" }, repeat: { type: "string", default: "3" }, "det-side": { type: "string", default: "1280" }, squeeze: { type: "string", default: "1" }, "no-rewrite": { type: "boolean", default: false } },
 });
 
 const samples = [...(await samplePages()).values()];
 const truthOf = new Map(samples.flatMap((p) => Object.values(p.images).map((f) => [f, p.text] as const)));
 const files = positionals.length > 0 ? positionals : samples.flatMap((p) => Object.entries(p.images).filter(([v]) => v.startsWith("photo") && !p.blank).map(([, f]) => f));
-const engine = await PaddleOnnxOcrEngine.open({ threads: Number(values.threads), detectionSide: Number(values["det-side"]), lineWidthScale: Number(values.squeeze) });
+const engine = await PaddleOnnxOcrEngine.open({ threads: Number(values.threads), detectionSide: Number(values["det-side"]), lineWidthScale: Number(values.squeeze), rewriteGraphs: !values["no-rewrite"] });
 const decoder = new SharpPageDecoder();
 
 // Times every ONNX run by wrapping the sessions' run methods.
@@ -46,7 +46,7 @@ wrap(internals.recogniser, "rec");
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const s = (ms: number) => (ms / 1000).toFixed(2);
-console.log(`threads ${values.threads}, detector side ${values["det-side"]}, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+console.log(`threads ${values.threads}, detector side ${values["det-side"]}, graphs ${values["no-rewrite"] ? "as shipped" : "rewritten for the CPU"}, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 console.log("| page | size | lines | columns | decode | detect (ONNX) | recognise (ONNX) | total | CPU decode+detect | CPU recognise | CER |");
 console.log("|---|---|---|---|---|---|---|---|---|---|---|");
 for (const file of files) {

@@ -179,7 +179,8 @@ export interface AlarmPayload {
 
 /** A device-provided detail, made one bounded line: it is shown to people and sent to chat robots. */
 function safeDetail(detail: string): string {
-  const line = detail.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+  // Control characters (line breaks included) would let a device forge extra lines of the message.
+  const line = [...detail].map((c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? " " : c)).join("").replace(/ {2,}/g, " ").trim();
   return line.length > DETAIL_MAX ? `${line.slice(0, DETAIL_MAX)}…` : line;
 }
 

@@ -13,27 +13,89 @@ export const deviceTopics = {
 
 const UP_TOPIC = /^yunxi\/v1\/devices\/([^/]+)\/up\/(hello|acks|events|telemetry)$/;
 
+/** Bounds of the work a {@link MqttDeviceLink} keeps under way. */
+export interface MqttDeviceLinkOptions {
+  /** Broker client id of the platform side; default `device-control`. */
+  readonly clientId?: string;
+  /** Device messages handled at once across the fleet (each device's still one at a time, in order); default 16. */
+  readonly maxConcurrentHandlers?: number;
+  /**
+   * Publishes (commands, event acks) waiting for the broker's PUBACK at once; default 256. Not lower: the
+   * embedded broker reads the next publishes only after the previous ones went through its message queue,
+   * so a small bound would let only that many acks through per pass of a long queue.
+   */
+  readonly maxInFlightPublishes?: number;
+}
+
+/**
+ * A counting semaphore whose waiters run in arrival order. A release hands the slot on from a fresh
+ * macrotask, never from inside the caller's stack: that caller may be a broker or client callback.
+ */
+class Slots {
+  #free: number;
+  readonly #waiting: (() => void)[] = [];
+
+  constructor(size: number) {
+    this.#free = size;
+  }
+
+  get waiting(): number {
+    return this.#waiting.length;
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.#free > 0) this.#free--;
+    else await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = this.#waiting.shift();
+      if (next) setImmediate(next);
+      else this.#free++;
+    }
+  }
+}
+
 /**
  * The platform's side of the device protocol over MQTT: publishes commands and event acks (QoS 1) and
  * routes what devices publish under `up/` to the use cases. The broker authenticated the device and
  * confined it to its own topics, so the device id in the topic is trusted. Messages of one device are
- * handled one at a time, in arrival order; different devices in parallel.
+ * handled one at a time, in arrival order; different devices in parallel, at most
+ * `maxConcurrentHandlers` at once.
+ *
+ * Under a burst (a fleet pressing at the same moment) everything here is bounded: handlers by
+ * `maxConcurrentHandlers`, publishes by `maxInFlightPublishes`, and event acks are coalesced per device
+ * (one EventAck carries every sequence stored since the last one went out). Unbounded, every device's
+ * event produced its own publish at once; the embedded broker (aedes, whose message router handles at
+ * most 100 messages at once and drains the rest of its queue recursively) then held thousands of queued
+ * messages and the process died of a stack overflow.
  */
 export class MqttDeviceLink implements CommandTransport {
   #client: PlatformMqttClient | undefined;
   #subscription: PlatformSubscription | undefined;
   readonly #chains = new Map<string, Promise<void>>();
+  // Sequences stored but not yet handed to the broker, per device; an entry means its publish is queued.
+  readonly #pendingAcks = new Map<string, Set<bigint>>();
+  readonly #acksUnderWay = new Set<Promise<void>>();
+  readonly #handlers: Slots;
+  readonly #publishes: Slots;
+  readonly #clientId: string;
   #service: DeviceControl | undefined;
 
   constructor(
     private readonly broker: DeviceBroker,
     private readonly logger: Logger,
-    private readonly clientId = "device-control",
-  ) {}
+    options: MqttDeviceLinkOptions | string = {},
+  ) {
+    const settings = typeof options === "string" ? { clientId: options } : options;
+    this.#clientId = settings.clientId ?? "device-control";
+    this.#handlers = new Slots(positive(settings.maxConcurrentHandlers, 16, "maxConcurrentHandlers"));
+    this.#publishes = new Slots(positive(settings.maxInFlightPublishes, 256, "maxInFlightPublishes"));
+  }
 
   /** Connects with a persistent session so device messages published while this process restarts are kept. */
   async connect(): Promise<void> {
-    this.#client = await this.broker.connectPlatformClient({ clientId: this.clientId, persistentSession: true });
+    this.#client = await this.broker.connectPlatformClient({ clientId: this.#clientId, persistentSession: true });
   }
 
   /** Starts routing device traffic to `service`. */
@@ -43,16 +105,45 @@ export class MqttDeviceLink implements CommandTransport {
   }
 
   async sendCommand(deviceId: string, envelope: Uint8Array): Promise<void> {
-    await this.#requireClient().publish(deviceTopics.commands(deviceId), envelope, { qos: 1 });
+    const client = this.#requireClient();
+    await this.#publishes.run(() => client.publish(deviceTopics.commands(deviceId), envelope, { qos: 1 }));
   }
 
+  /**
+   * Queues the acknowledgement and returns: the event is stored, and an ack that never arrives costs only
+   * a re-sent event, which is acknowledged again (it is a duplicate then). Sequences queued for the same
+   * device before its ack goes out travel in that one EventAck.
+   */
   async acknowledgeEvents(deviceId: string, sequences: readonly bigint[]): Promise<void> {
-    await this.#requireClient().publish(deviceTopics.acks(deviceId), encodeEventAck(sequences), { qos: 1 });
+    const client = this.#requireClient();
+    const queued = this.#pendingAcks.get(deviceId);
+    if (queued) {
+      for (const sequence of sequences) queued.add(sequence);
+      return;
+    }
+    this.#pendingAcks.set(deviceId, new Set(sequences));
+    const underWay: Promise<void> = this.#publishes
+      .run(async () => {
+        const batch = this.#pendingAcks.get(deviceId);
+        this.#pendingAcks.delete(deviceId);
+        if (!batch || batch.size === 0) return;
+        const ordered = [...batch].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        await client.publish(deviceTopics.acks(deviceId), encodeEventAck(ordered), { qos: 1 });
+      })
+      .catch((error: unknown) => this.logger.warn({ deviceId, err: error }, "event ack not delivered; the device will re-send"))
+      .finally(() => this.#acksUnderWay.delete(underWay));
+    this.#acksUnderWay.add(underWay);
+  }
+
+  /** Waits until every queued event ack has been published or given up (tests, shutdown). */
+  async flushAcks(): Promise<void> {
+    while (this.#acksUnderWay.size > 0) await Promise.allSettled([...this.#acksUnderWay]);
   }
 
   async close(): Promise<void> {
     await this.#subscription?.unsubscribe().catch(() => undefined);
     await Promise.allSettled([...this.#chains.values()]);
+    await this.flushAcks();
     await this.#client?.close();
     this.#client = undefined;
   }
@@ -71,7 +162,7 @@ export class MqttDeviceLink implements CommandTransport {
       return Promise.resolve();
     }
     const previous = this.#chains.get(deviceId) ?? Promise.resolve();
-    const next = previous.then(() => this.#handle(deviceId, kind, message.payload));
+    const next = previous.then(() => this.#handlers.run(() => this.#handle(deviceId, kind, message.payload)));
     this.#chains.set(deviceId, next);
     void next.finally(() => {
       if (this.#chains.get(deviceId) === next) this.#chains.delete(deviceId);
@@ -115,4 +206,10 @@ export class MqttDeviceLink implements CommandTransport {
       else this.logger.error({ deviceId, topic: kind, err: error }, "device message handling failed");
     }
   }
+}
+
+function positive(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`MqttDeviceLink ${name} must be a whole number of at least 1`);
+  return value;
 }

@@ -1,0 +1,111 @@
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { after, before, describe, it } from "node:test";
+import { AedesDeviceBroker, createRootLogger, MemoryDeviceCredentialStore, TOPIC_ROOT } from "@yunxi/platform";
+import mqtt, { type MqttClient } from "mqtt";
+import type { DeviceControl } from "../../app/device-control-service.js";
+import type { DeviceEventInput } from "../../domain/device-events.js";
+import { deviceProtocolTypes } from "../protocol/device-protocol.js";
+import { MqttDeviceLink } from "./mqtt-device-link.js";
+
+const logger = createRootLogger({ level: "error" });
+const DEVICES = 20;
+const EVENTS_PER_DEVICE = 50;
+// Devices re-send what is not acknowledged, as real ones (and seal-sim) do; faster here to keep the test short.
+const RESEND_MS = 1000;
+const BURST_BOUND_MS = 90_000;
+const EVENT_COST_MS = 3;
+
+function eventBytes(sequence: number): Uint8Array {
+  const { DeviceEvent: type } = deviceProtocolTypes();
+  return type
+    .encode(type.fromObject({ sequence: String(sequence), deviceTimeMs: String(Date.now()), impression: { authorisationId: "a", applicationId: "b", userId: "u", photoRef: "p" } }))
+    .finish();
+}
+
+interface SimDevice {
+  readonly id: string;
+  readonly client: MqttClient;
+  readonly unacked: Set<number>;
+}
+
+/**
+ * The burst that killed the embedded all-in-one at ~1000 seals (docs/benchmarks.md): every device publishes
+ * at once and re-sends whatever is not acknowledged. Each stored event costs the platform a little time, as a
+ * database transaction does, so a backlog builds in the broker while device-control works through it.
+ */
+describe("MqttDeviceLink under a burst on the embedded broker", { timeout: BURST_BOUND_MS + 60_000 }, () => {
+  let broker: AedesDeviceBroker;
+  let link: MqttDeviceLink;
+  const devices: SimDevice[] = [];
+  const stored = new Map<string, number>();
+  let handledEvents = 0;
+  let database = Promise.resolve();
+
+  before(async () => {
+    broker = await AedesDeviceBroker.start({ host: "127.0.0.1", port: 0, credentials: new MemoryDeviceCredentialStore(), logger });
+    link = new MqttDeviceLink(broker, logger, { clientId: `dc-burst-${randomBytes(4).toString("hex")}` });
+    await link.connect();
+    const service = {
+      deviceHello: async () => 0,
+      commandAcknowledged: async () => false,
+      async deviceEvent(deviceId: string, event: DeviceEventInput) {
+        handledEvents++;
+        // One transaction at a time, each holding the thread, as PGlite (PostgreSQL in WASM) does.
+        const previous = database;
+        let release = () => {};
+        database = new Promise<void>((resolve) => (release = resolve));
+        await previous;
+        const busyUntil = Date.now() + EVENT_COST_MS;
+        while (Date.now() < busyUntil);
+        release();
+        const key = `${deviceId}#${event.sequence}`;
+        stored.set(key, (stored.get(key) ?? 0) + 1);
+        await link.acknowledgeEvents(deviceId, [event.sequence]);
+        return undefined;
+      },
+    } as Partial<DeviceControl> as DeviceControl;
+    await link.listen(service);
+    for (let d = 0; d < DEVICES; d++) {
+      const id = `dev-burst-${d}-${randomBytes(3).toString("hex")}`;
+      const secret = randomBytes(24).toString("base64url");
+      await broker.registerDevice(id, secret);
+      const client = await mqtt.connectAsync(broker.brokerUrl, { clientId: id, username: id, password: secret, protocolVersion: 4, clean: false, reconnectPeriod: 200 });
+      const device: SimDevice = { id, client, unacked: new Set() };
+      client.on("message", (_topic, payload) => {
+        const ack = deviceProtocolTypes().EventAck.toObject(deviceProtocolTypes().EventAck.decode(payload), { longs: String }) as { sequences?: string[] };
+        for (const sequence of ack.sequences ?? []) device.unacked.delete(Number(sequence));
+      });
+      await client.subscribeAsync(`${TOPIC_ROOT}/devices/${id}/down/#`, { qos: 1 });
+      devices.push(device);
+    }
+  });
+
+  after(async () => {
+    await Promise.allSettled(devices.map((device) => device.client.endAsync(true)));
+    await link?.close();
+    await broker?.close();
+  });
+
+  it("gets every event of the burst to device-control and acknowledged, with every device still connected", async () => {
+    const publishUnacked = (device: SimDevice) => {
+      for (const sequence of device.unacked) device.client.publish(`${TOPIC_ROOT}/devices/${device.id}/up/events`, Buffer.from(eventBytes(sequence)), { qos: 1 });
+    };
+    for (const device of devices) {
+      for (let s = 1; s <= EVENTS_PER_DEVICE; s++) device.unacked.add(s);
+      publishUnacked(device);
+    }
+    const resend = setInterval(() => devices.forEach(publishUnacked), RESEND_MS);
+    const deadline = Date.now() + BURST_BOUND_MS;
+    try {
+      while (devices.some((device) => device.unacked.size > 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      clearInterval(resend);
+    }
+    const missing = devices.reduce((sum, device) => sum + device.unacked.size, 0);
+    assert.equal(missing, 0, `${missing} of ${DEVICES * EVENTS_PER_DEVICE} events still unacknowledged after ${BURST_BOUND_MS} ms (${handledEvents} handled)`);
+    assert.equal(stored.size, DEVICES * EVENTS_PER_DEVICE, "every event reached the service");
+    assert.ok(devices.every((device) => device.client.connected), "no device lost its connection");
+    await link.flushAcks();
+  });
+});

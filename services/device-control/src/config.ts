@@ -11,8 +11,11 @@ export const deviceControlConfig = defineConfig({
      * unset, one is generated once into the module's data directory (embedded mode).
      */
     COMMAND_SIGNING_KEY: z.string().includes("PRIVATE KEY", { message: "must be a PKCS#8 PEM private key" }).optional(),
-    /** MQTT client id of this process's platform connection (a persistent session). */
-    MQTT_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default("device-control"),
+    /**
+     * MQTT client id of this process's receiving connection (a persistent session); the publishing one adds
+     * `-out` (hence at most 60 characters, not the 64 of a platform client id).
+     */
+    MQTT_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/).default("device-control"),
     /** How long an authorisation issued for an approved application stays valid (default 24 h, at most 7 days). */
     AUTHORISATION_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(24 * 3600),
     /** How long after an authorisation ends a device may still upload its photos (default 7 days). */

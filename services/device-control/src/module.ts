@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  AedesDeviceBroker,
   createDeviceUploadTokens,
   createTokenVerifier,
   defineModule,
@@ -23,7 +24,7 @@ import { PrismaDeviceRepository } from "./adapters/db/prisma-device-repository.j
 import { subscribeApprovals } from "./adapters/events/approval-consumer.js";
 import { encodeDeviceControlEvents } from "./adapters/events/device-control-events.js";
 import { deviceControlServiceDefinition, makeDeviceControlGrpc } from "./adapters/grpc/device-control-grpc.js";
-import { MqttDeviceLink } from "./adapters/mqtt/mqtt-device-link.js";
+import { MqttDeviceLink, type MqttDeviceLinkOptions } from "./adapters/mqtt/mqtt-device-link.js";
 import { makeDeviceControl, type DeviceControl } from "./app/device-control-service.js";
 import { deviceControlConfig, type DeviceControlConfig } from "./config.js";
 import { PrismaClient } from "./generated/prisma/client.js";
@@ -48,6 +49,16 @@ export function loadCommandSigner(config: Pick<DeviceControlConfig, "COMMAND_SIG
   }
   chmodSync(file, 0o600);
   return signer;
+}
+
+/** How device-control's MQTT link is set up on `broker`. */
+export function deviceLinkOptions(broker: DeviceBroker, clientId?: string): MqttDeviceLinkOptions {
+  return {
+    ...(clientId ? { clientId } : {}),
+    // The embedded broker's sessions live in this process's memory: persistence would buy nothing and cost a
+    // scan of the session's queue per message (see MqttDeviceLinkOptions.persistentSession).
+    persistentSession: !(broker instanceof AedesDeviceBroker),
+  };
 }
 
 export interface DeviceControlRuntimeDeps {
@@ -84,7 +95,7 @@ export async function startDeviceControl(deps: DeviceControlRuntimeDeps): Promis
   const prisma = new PrismaClient({ adapter: prismaAdapterFor(db as PgSqlDatabase | PgliteSqlDatabase) });
   const relay = new OutboxRelay({ db, bus, logger });
   const repository = new PrismaDeviceRepository(prisma, encodeDeviceControlEvents, () => relay.nudge());
-  const link = new MqttDeviceLink(broker, logger, deps.mqttClientId);
+  const link = new MqttDeviceLink(broker, logger, deviceLinkOptions(broker, deps.mqttClientId));
   await link.connect();
   const service = makeDeviceControl({
     repository,

@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, before, describe, it } from "node:test";
-import { AedesDeviceBroker, createRootLogger, MemoryDeviceCredentialStore, TOPIC_ROOT } from "@yunxi/platform";
+import { AedesDeviceBroker, createRootLogger, MemoryDeviceCredentialStore, TOPIC_ROOT, type DeviceBroker, type PlatformClientOptions, type PlatformMqttClient } from "@yunxi/platform";
 import mqtt, { type MqttClient } from "mqtt";
 import type { DeviceControl } from "../../app/device-control-service.js";
 import type { DeviceEventInput } from "../../domain/device-events.js";
 import { deviceProtocolTypes } from "../protocol/device-protocol.js";
+import { deviceLinkOptions } from "../../module.js";
 import { MqttDeviceLink } from "./mqtt-device-link.js";
 
 const logger = createRootLogger({ level: "error" });
@@ -21,6 +22,41 @@ function eventBytes(sequence: number): Uint8Array {
   return type
     .encode(type.fromObject({ sequence: String(sequence), deviceTimeMs: String(Date.now()), impression: { authorisationId: "a", applicationId: "b", userId: "u", photoRef: "p" } }))
     .finish();
+}
+
+/** What one platform connection did: how it was opened, whether it subscribed, how many messages it published. */
+interface ConnectionLog {
+  readonly options: PlatformClientOptions;
+  subscribed: boolean;
+  published: number;
+}
+
+/** The broker as device-control sees it, recording what each platform connection does. */
+function recordingBroker(broker: DeviceBroker, log: ConnectionLog[]): DeviceBroker {
+  return {
+    brokerUrl: broker.brokerUrl,
+    registerDevice: (id, secret) => broker.registerDevice(id, secret),
+    revokeDevice: (id) => broker.revokeDevice(id),
+    close: () => broker.close(),
+    async connectPlatformClient(options) {
+      const client = await broker.connectPlatformClient(options);
+      const entry: ConnectionLog = { options, subscribed: false, published: 0 };
+      log.push(entry);
+      const recorded: PlatformMqttClient = {
+        mqttClientId: client.mqttClientId,
+        publish: (topic, payload, publishOptions) => {
+          entry.published++;
+          return client.publish(topic, payload, publishOptions);
+        },
+        subscribe: (filter, handler) => {
+          entry.subscribed = true;
+          return client.subscribe(filter, handler);
+        },
+        close: () => client.close(),
+      };
+      return recorded;
+    },
+  };
 }
 
 interface SimDevice {
@@ -41,10 +77,12 @@ describe("MqttDeviceLink under a burst on the embedded broker", { timeout: BURST
   const stored = new Map<string, number>();
   let handledEvents = 0;
   let database = Promise.resolve();
+  const connections: ConnectionLog[] = [];
 
   before(async () => {
     broker = await AedesDeviceBroker.start({ host: "127.0.0.1", port: 0, credentials: new MemoryDeviceCredentialStore(), logger });
-    link = new MqttDeviceLink(broker, logger, { clientId: `dc-burst-${randomBytes(4).toString("hex")}` });
+    // Set up as the module sets it up on the embedded broker.
+    link = new MqttDeviceLink(recordingBroker(broker, connections), logger, deviceLinkOptions(broker, `dc-burst-${randomBytes(4).toString("hex")}`));
     await link.connect();
     const service = {
       deviceHello: async () => 0,
@@ -107,5 +145,13 @@ describe("MqttDeviceLink under a burst on the embedded broker", { timeout: BURST
     assert.equal(stored.size, DEVICES * EVENTS_PER_DEVICE, "every event reached the service");
     assert.ok(devices.every((device) => device.client.connected), "no device lost its connection");
     await link.flushAcks();
+    // The connection that receives the fleet's traffic must never publish: the embedded broker reads its
+    // acknowledgements only after those publishes got through its queue, which a burst makes very long.
+    const receiving = connections.filter((connection) => connection.subscribed);
+    assert.equal(receiving.length, 1);
+    assert.equal(receiving[0]?.published, 0, "the receiving connection published");
+    assert.equal(receiving[0]?.options.persistentSession, false, "the embedded broker's receiving session is clean");
+    const publishing = connections.filter((connection) => !connection.subscribed);
+    assert.ok(publishing.reduce((sum, connection) => sum + connection.published, 0) >= DEVICES, "acks went out on the publishing connection");
   });
 });

@@ -17,6 +17,13 @@ const UP_TOPIC = /^yunxi\/v1\/devices\/([^/]+)\/up\/(hello|acks|events|telemetry
 export interface MqttDeviceLinkOptions {
   /** Broker client id of the platform side; default `device-control`. */
   readonly clientId?: string;
+  /**
+   * Whether the receiving connection keeps its session (subscription and queued messages) across reconnects;
+   * default true. Off on the embedded broker: aedes keeps sessions in memory, so they survive nothing a
+   * clean one does not, and it scans a persistent session's whole queue for every message delivered and
+   * acknowledged, which made a burst's backlog slower to drain the longer it grew.
+   */
+  readonly persistentSession?: boolean;
   /** Device messages handled at once across the fleet (each device's still one at a time, in order); default 16. */
   readonly maxConcurrentHandlers?: number;
   /**
@@ -63,23 +70,33 @@ class Slots {
  * handled one at a time, in arrival order; different devices in parallel, at most
  * `maxConcurrentHandlers` at once.
  *
- * Under a burst (a fleet pressing at the same moment) everything here is bounded: handlers by
- * `maxConcurrentHandlers`, publishes by `maxInFlightPublishes`, and event acks are coalesced per device
- * (one EventAck carries every sequence stored since the last one went out). Unbounded, every device's
- * event produced its own publish at once; the embedded broker (aedes, whose message router handles at
- * most 100 messages at once and drains the rest of its queue recursively) then held thousands of queued
- * messages and the process died of a stack overflow.
+ * Two broker connections: one receives the fleet's traffic and never publishes, the other publishes.
+ * On one connection a fleet pressing at once deadlocked the embedded broker (docs/benchmarks.md): aedes
+ * reads a connection's next packets only after its previous publishes went through its message queue,
+ * which the burst (and the devices' re-sends) made tens of thousands long. Our acks and commands waited
+ * there, and with them the PUBACKs for the messages we received on the same connection, so we stopped
+ * reading, the broker's deliveries to us stalled, it dropped the connection after a minute, and draining
+ * the queued messages (now for nobody) recursively overflowed the stack. The receiving connection now
+ * sends only PUBACKs, which the broker handles at once, so deliveries keep flowing however long the queue.
+ *
+ * Under a burst the work is bounded too: handlers by `maxConcurrentHandlers`, publishes by
+ * `maxInFlightPublishes`; event acks are coalesced per device (one EventAck carries every sequence stored
+ * since the previous one went out), and a re-sent event already waiting for its turn is not queued again.
  */
 export class MqttDeviceLink implements CommandTransport {
-  #client: PlatformMqttClient | undefined;
+  #receiver: PlatformMqttClient | undefined;
+  #publisher: PlatformMqttClient | undefined;
   #subscription: PlatformSubscription | undefined;
   readonly #chains = new Map<string, Promise<void>>();
+  // `${deviceId} ${sequence}` of events queued and not yet being handled: a re-send of one is dropped.
+  readonly #waitingEvents = new Set<string>();
   // Sequences stored but not yet handed to the broker, per device; an entry means its publish is queued.
   readonly #pendingAcks = new Map<string, Set<bigint>>();
   readonly #acksUnderWay = new Set<Promise<void>>();
   readonly #handlers: Slots;
   readonly #publishes: Slots;
   readonly #clientId: string;
+  readonly #persistentSession: boolean;
   #service: DeviceControl | undefined;
 
   constructor(
@@ -89,23 +106,37 @@ export class MqttDeviceLink implements CommandTransport {
   ) {
     const settings = typeof options === "string" ? { clientId: options } : options;
     this.#clientId = settings.clientId ?? "device-control";
+    this.#persistentSession = settings.persistentSession ?? true;
     this.#handlers = new Slots(positive(settings.maxConcurrentHandlers, 16, "maxConcurrentHandlers"));
     this.#publishes = new Slots(positive(settings.maxInFlightPublishes, 256, "maxInFlightPublishes"));
   }
 
-  /** Connects with a persistent session so device messages published while this process restarts are kept. */
+  /**
+   * Connects the receiving side, with a persistent session unless told otherwise (device messages published
+   * while this process restarts are then kept), and the publishing side (`{clientId}-out`) with a clean one:
+   * what it publishes is sent again by the service anyway (pending commands on hello, acks for re-sent events).
+   */
   async connect(): Promise<void> {
-    this.#client = await this.broker.connectPlatformClient({ clientId: this.#clientId, persistentSession: true });
+    this.#receiver = await this.broker.connectPlatformClient({ clientId: this.#clientId, persistentSession: this.#persistentSession });
+    try {
+      this.#publisher = await this.broker.connectPlatformClient({ clientId: `${this.#clientId}-out`, persistentSession: false });
+    } catch (error) {
+      await this.#receiver.close().catch(() => undefined);
+      this.#receiver = undefined;
+      throw error;
+    }
   }
 
   /** Starts routing device traffic to `service`. */
   async listen(service: DeviceControl): Promise<void> {
     this.#service = service;
-    this.#subscription = await this.#requireClient().subscribe(deviceTopics.up, (message) => this.#enqueue(message));
+    const receiver = this.#receiver;
+    if (!receiver) throw new Error("MqttDeviceLink is not connected");
+    this.#subscription = await receiver.subscribe(deviceTopics.up, (message) => this.#enqueue(message));
   }
 
   async sendCommand(deviceId: string, envelope: Uint8Array): Promise<void> {
-    const client = this.#requireClient();
+    const client = this.#requirePublisher();
     await this.#publishes.run(() => client.publish(deviceTopics.commands(deviceId), envelope, { qos: 1 }));
   }
 
@@ -115,7 +146,7 @@ export class MqttDeviceLink implements CommandTransport {
    * device before its ack goes out travel in that one EventAck.
    */
   async acknowledgeEvents(deviceId: string, sequences: readonly bigint[]): Promise<void> {
-    const client = this.#requireClient();
+    const client = this.#requirePublisher();
     const queued = this.#pendingAcks.get(deviceId);
     if (queued) {
       for (const sequence of sequences) queued.add(sequence);
@@ -144,13 +175,15 @@ export class MqttDeviceLink implements CommandTransport {
     await this.#subscription?.unsubscribe().catch(() => undefined);
     await Promise.allSettled([...this.#chains.values()]);
     await this.flushAcks();
-    await this.#client?.close();
-    this.#client = undefined;
+    await Promise.allSettled([this.#receiver?.close(), this.#publisher?.close()]);
+    this.#receiver = undefined;
+    this.#publisher = undefined;
   }
 
-  #requireClient(): PlatformMqttClient {
-    if (!this.#client) throw new Error("MqttDeviceLink is not connected");
-    return this.#client;
+  /** The publishing connection; the receiving one never publishes (see the class comment). */
+  #requirePublisher(): PlatformMqttClient {
+    if (!this.#publisher) throw new Error("MqttDeviceLink is not connected");
+    return this.#publisher;
   }
 
   #enqueue(message: DeviceBrokerMessage): Promise<void> {
@@ -161,8 +194,20 @@ export class MqttDeviceLink implements CommandTransport {
       this.logger.warn({ topic: message.topic }, "device message on an unknown topic dropped");
       return Promise.resolve();
     }
+    // A device re-sends what is not acknowledged yet; while the first copy still waits its turn, handling
+    // the copy too would only repeat the work (the first copy's ack answers both).
+    const waitingKey = kind === "events" ? eventKey(deviceId, message.payload) : undefined;
+    if (waitingKey !== undefined) {
+      if (this.#waitingEvents.has(waitingKey)) return Promise.resolve();
+      this.#waitingEvents.add(waitingKey);
+    }
     const previous = this.#chains.get(deviceId) ?? Promise.resolve();
-    const next = previous.then(() => this.#handlers.run(() => this.#handle(deviceId, kind, message.payload)));
+    const next = previous.then(() =>
+      this.#handlers.run(() => {
+        if (waitingKey !== undefined) this.#waitingEvents.delete(waitingKey);
+        return this.#handle(deviceId, kind, message.payload);
+      }),
+    );
     this.#chains.set(deviceId, next);
     void next.finally(() => {
       if (this.#chains.get(deviceId) === next) this.#chains.delete(deviceId);
@@ -205,6 +250,15 @@ export class MqttDeviceLink implements CommandTransport {
       if (kindOfError === "InvalidArgument") this.logger.warn({ deviceId, topic: kind, reason: (error as Error).message }, "malformed device message dropped");
       else this.logger.error({ deviceId, topic: kind, err: error }, "device message handling failed");
     }
+  }
+}
+
+/** The waiting-event key of an up/events payload, or undefined when it does not decode (handled, and refused, as usual). */
+function eventKey(deviceId: string, payload: Uint8Array): string | undefined {
+  try {
+    return `${deviceId} ${decodeDeviceEvent(payload).sequence}`;
+  } catch {
+    return undefined;
   }
 }
 

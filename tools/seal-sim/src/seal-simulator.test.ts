@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { createServer, type Server, type Socket } from "node:net";
 import { after, describe, it } from "node:test";
 import mqtt from "mqtt";
-import { connectedWithin } from "./seal-simulator.js";
+import { connectedWithin, resendDue } from "./seal-simulator.js";
 
 /** A broker stand-in that answers the n-th connection's CONNECT with `answers[n]` (undefined: stays silent). */
 async function fakeBroker(answers: (number | undefined)[]): Promise<{ server: Server; url: string; connections: () => number }> {
@@ -54,5 +54,23 @@ describe("seal-sim connecting", () => {
     const c = client(silent.url);
     await assert.rejects(connectedWithin(c, 700, "dev-1"), /not connected within 700 ms/);
     assert.equal(c.disconnecting || c.disconnected, true);
+  });
+});
+
+describe("seal-sim re-sending unacknowledged events", () => {
+  it("backs off: one interval after the first send, then doubling per re-send up to the cap", () => {
+    // With a 5 s tick and a 60 s cap: due after 5, 10, 20, 40, 60, 60 … s (half a tick of slack each).
+    const waits = [1, 2, 3, 4, 5, 6, 9].map((sends) => {
+      let ms = 0;
+      while (!resendDue(ms, sends, 5000, 60_000)) ms += 100;
+      return ms;
+    });
+    assert.deepEqual(waits, [2500, 7500, 17_500, 37_500, 57_500, 57_500, 57_500]);
+    assert.equal(resendDue(2400, 1, 5000, 60_000), false, "an event published on this tick waits for a later one");
+  });
+
+  it("never waits less than one interval, whatever the cap", () => {
+    assert.equal(resendDue(2000, 3, 5000, 1000), false);
+    assert.equal(resendDue(2500, 3, 5000, 1000), true);
   });
 });

@@ -16,8 +16,10 @@ export interface SealSimulatorOptions {
   readonly stateFile?: string;
   /** 4 = MQTT 3.1.1 (default; the embedded broker speaks only that), 5 = MQTT 5. */
   readonly protocolVersion?: 4 | 5;
-  /** Unacknowledged events are re-sent this often while connected. Default 5 s. */
+  /** Unacknowledged events are checked this often while connected, and first re-sent after this long. Default 5 s. */
   readonly resendIntervalMs?: number;
+  /** An event still unacknowledged waits twice as long before each further re-send, up to this. Default 60 s. */
+  readonly maxResendIntervalMs?: number;
   readonly connectTimeoutMs?: number;
   /** Pause before reconnecting after a lost connection. Default 1 s; a fleet spreads it (see platform-run). */
   readonly reconnectPeriodMs?: number;
@@ -58,6 +60,8 @@ export class SealSimulator {
   /** When each queued event was first seen and last published (in memory: only for pacing and figures). */
   readonly #queuedAt = new Map<number, number>();
   readonly #sentAt = new Map<number, number>();
+  /** Publishes of each queued event since the last connect (the re-send back-off). */
+  readonly #sends = new Map<number, number>();
 
   private constructor(options: SealSimulatorOptions) {
     this.#options = options;
@@ -185,8 +189,8 @@ export class SealSimulator {
   }
 
   /**
-   * Publishes the queued events: all of them when `everything` (a new connection), otherwise only those not
-   * published within the last half resend interval. Re-sending events that are merely in flight would multiply the
+   * Publishes the queued events: all of them when `everything` (a new connection), otherwise those whose
+   * re-send is due ({@link resendDue}). Re-sending events that are merely in flight would multiply the
    * platform's work exactly when it is slow to acknowledge, across the whole fleet.
    */
   async #flush(everything: boolean): Promise<void> {
@@ -197,9 +201,10 @@ export class SealSimulator {
     for (const event of [...this.core.state.queue]) {
       if (!this.#queuedAt.has(event.sequence)) this.#queuedAt.set(event.sequence, now);
       const sent = this.#sentAt.get(event.sequence);
-      // Half the interval: an event a press just published waits for a later tick, older ones go on this one.
-      if (!everything && sent !== undefined && now - sent < this.#resendIntervalMs / 2) continue;
+      const sends = everything ? 0 : (this.#sends.get(event.sequence) ?? 0);
+      if (!everything && sent !== undefined && !resendDue(now - sent, sends, this.#resendIntervalMs, this.#options.maxResendIntervalMs ?? 60_000)) continue;
       this.#sentAt.set(event.sequence, now);
+      this.#sends.set(event.sequence, sends + 1);
       try {
         await client.publishAsync(this.#topics.events, Buffer.from(event.payload, "base64"), { qos: 1 });
       } catch {
@@ -264,6 +269,7 @@ export class SealSimulator {
         const queuedAt = this.#queuedAt.get(sequence);
         this.#queuedAt.delete(sequence);
         this.#sentAt.delete(sequence);
+        this.#sends.delete(sequence);
         if (queuedAt !== undefined) this.#options.onEventAcked?.(sequence, now - queuedAt);
       }
     }
@@ -274,6 +280,16 @@ export class SealSimulator {
 const REFUSED_LOGIN = new Set([2, 4, 5, 133, 134, 135]);
 
 /** Resolves once `client` is connected; otherwise ends it and rejects after `ms` (or on a refused connect). */
+/**
+ * Whether an unacknowledged event published `sinceLastSendMs` ago, `sends` times since the connection
+ * began, is due again on a resend tick of `intervalMs`: after one interval, then twice as long per further
+ * send, up to `maxIntervalMs`. Half a tick of slack, so an event due just after a tick goes on that tick.
+ */
+export function resendDue(sinceLastSendMs: number, sends: number, intervalMs: number, maxIntervalMs: number): boolean {
+  const wait = Math.min(intervalMs * 2 ** Math.max(0, sends - 1), Math.max(intervalMs, maxIntervalMs));
+  return sinceLastSendMs >= wait - intervalMs / 2;
+}
+
 export function connectedWithin(client: MqttClient, ms: number, deviceId: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const finish = (error?: Error) => {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadSync, type Options, type PackageDefinition } from "@grpc/proto-loader";
+import protobuf from "protobufjs";
 
 /** Folder holding every .proto file of the project (this package's root). */
 export const PROTO_ROOT: string = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -23,5 +24,20 @@ function fromJson(file: string): Options {
 /** Loads proto files given relative to the proto root, e.g. `yunxi/audit/v1/audit.proto`. */
 export function loadProtoDefinition(...files: string[]): PackageDefinition {
   return loadSync(files, { ...PROTO_LOADER_OPTIONS });
+}
+const messageRoots = new Map<string, protobuf.Root>();
+
+/**
+ * A message type of a proto file, e.g. `protoMessageType("yunxi/media/v1/events.proto",
+ * "yunxi.media.v1.MediaStored")`: for encoding and decoding event payloads. Each file is parsed once per
+ * process. A service reads another service's events through this, never through that service's code.
+ */
+export function protoMessageType(file: string, typeName: string): protobuf.Type {
+  let root = messageRoots.get(file);
+  if (!root) {
+    root = protobuf.loadSync(join(PROTO_ROOT, file));
+    messageRoots.set(file, root);
+  }
+  return root.lookupType(typeName);
 }
 export { deviceProtocolTypes, type DeviceProtocolTypes } from "./device-protocol.js";

@@ -1,7 +1,6 @@
-import { join } from "node:path";
-import protobuf from "protobufjs";
+import type protobuf from "protobufjs";
 import { appendToOutbox, encodeEvent, handleOnce, type SqlDatabase, type SqlExecutor } from "@yunxi/platform";
-import { PROTO_ROOT } from "@yunxi/proto";
+import { protoMessageType } from "@yunxi/proto";
 import type { LedgerRepository, LockedLedger } from "../../app/ports.js";
 import type { CanonicalValue } from "../../domain/canonical-json.js";
 import type { Checkpoint } from "../../domain/checkpoint.js";
@@ -12,7 +11,7 @@ export const CHECKPOINT_CREATED_TOPIC = "yunxi.audit.v1.checkpoint-created";
 
 /** The CheckpointCreated protobuf type from proto/yunxi/audit/v1/events.proto. */
 export function checkpointCreatedType(): protobuf.Type {
-  return protobuf.loadSync(join(PROTO_ROOT, "yunxi/audit/v1/events.proto")).lookupType("yunxi.audit.v1.CheckpointCreated");
+  return protoMessageType("yunxi/audit/v1/events.proto", "yunxi.audit.v1.CheckpointCreated");
 }
 
 interface EntryRow extends Record<string, unknown> {

@@ -1,16 +1,12 @@
-import { join } from "node:path";
-import protobuf from "protobufjs";
+import type protobuf from "protobufjs";
 import { encodeEvent, type BusMessage } from "@yunxi/platform";
-import { PROTO_ROOT } from "@yunxi/proto";
+import { protoMessageType } from "@yunxi/proto";
 
 export const ACCOUNT_REGISTERED_TOPIC = "yunxi.identity.v1.account-registered";
 
-let eventsRoot: protobuf.Root | undefined;
-
 /** A message type from proto/yunxi/identity/v1/events.proto. */
 export function identityEventType(name: "AccountRegistered"): protobuf.Type {
-  eventsRoot ??= protobuf.loadSync(join(PROTO_ROOT, "yunxi/identity/v1/events.proto"));
-  return eventsRoot.lookupType(`yunxi.identity.v1.${name}`);
+  return protoMessageType("yunxi/identity/v1/events.proto", `yunxi.identity.v1.${name}`);
 }
 
 /** The AccountRegistered event; key = the account id, tenant = the organisation joined or created. */

@@ -1,7 +1,6 @@
-import { join } from "node:path";
-import protobuf from "protobufjs";
+import type protobuf from "protobufjs";
 import { encodeEvent, type BusMessage } from "@yunxi/platform";
-import { PROTO_ROOT } from "@yunxi/proto";
+import { protoMessageType } from "@yunxi/proto";
 import type { MediaEvent } from "../../app/ports.js";
 
 export const MEDIA_TOPICS = Object.freeze({
@@ -9,12 +8,9 @@ export const MEDIA_TOPICS = Object.freeze({
   MediaAccessed: "yunxi.media.v1.media-accessed",
 });
 
-let root: protobuf.Root | undefined;
-
 /** A message type of proto/yunxi/media/v1/events.proto. */
 export function mediaEventType(name: MediaEvent["type"]): protobuf.Type {
-  root ??= protobuf.loadSync(join(PROTO_ROOT, "yunxi/media/v1/events.proto"));
-  return root.lookupType(`yunxi.media.v1.${name}`);
+  return protoMessageType("yunxi/media/v1/events.proto", `yunxi.media.v1.${name}`);
 }
 
 /** The bus message for an event; the key is the media id, so an item's accesses follow its storage. */

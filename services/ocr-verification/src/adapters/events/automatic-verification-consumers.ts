@@ -1,7 +1,6 @@
-import { join } from "node:path";
-import protobuf from "protobufjs";
+import type protobuf from "protobufjs";
 import { decodeEvent, isYunxiError, type DeliveredMessage, type EventBus, type Logger, type Subscription } from "@yunxi/platform";
-import { PROTO_ROOT } from "@yunxi/proto";
+import { protoMessageType } from "@yunxi/proto";
 import type { AutomaticVerification } from "../../app/automatic-verification.js";
 
 export const APPLICATION_SUBMITTED_TOPIC = "yunxi.approval.v1.application-submitted";
@@ -11,18 +10,9 @@ export const ORIGINALS_GROUP = "ocr-verification.originals";
 /** Consumer group verifying stored impression photos. */
 export const PHOTOS_GROUP = "ocr-verification.photos";
 
-const roots = new Map<string, protobuf.Root>();
 // Another service's contract is read from @yunxi/proto, never imported from its code.
-function eventType(file: string, name: string): protobuf.Type {
-  let root = roots.get(file);
-  if (!root) {
-    root = protobuf.loadSync(join(PROTO_ROOT, file));
-    roots.set(file, root);
-  }
-  return root.lookupType(name);
-}
-export const applicationSubmittedType = () => eventType("yunxi/approval/v1/events.proto", "yunxi.approval.v1.ApplicationSubmitted");
-export const mediaStoredType = () => eventType("yunxi/media/v1/events.proto", "yunxi.media.v1.MediaStored");
+export const applicationSubmittedType = () => protoMessageType("yunxi/approval/v1/events.proto", "yunxi.approval.v1.ApplicationSubmitted");
+export const mediaStoredType = () => protoMessageType("yunxi/media/v1/events.proto", "yunxi.media.v1.MediaStored");
 
 interface ApplicationSubmittedPayload {
   readonly applicationId: string;

@@ -1,7 +1,6 @@
-import { join } from "node:path";
-import protobuf from "protobufjs";
+import type protobuf from "protobufjs";
 import { encodeEvent, type BusMessage } from "@yunxi/platform";
-import { PROTO_ROOT } from "@yunxi/proto";
+import { protoMessageType } from "@yunxi/proto";
 import type { VerificationAnnouncement } from "../../app/ports.js";
 
 export const PHOTO_VERIFIED_TOPIC = "yunxi.ocr-verification.v1.photo-verified";
@@ -15,11 +14,9 @@ export const TOPIC_KINDS: Readonly<Record<string, VerificationAnnouncement["kind
   [VERDICT_REVIEWED_TOPIC]: "verdict-reviewed",
 });
 
-let root: protobuf.Root | undefined;
 /** A message type of proto/yunxi/ocr_verification/v1/events.proto, e.g. "PhotoVerified". */
 export function typeOf(name: "PhotoVerified" | "VerificationAlarm" | "VerdictReviewed"): protobuf.Type {
-  root ??= protobuf.loadSync(join(PROTO_ROOT, "yunxi/ocr_verification/v1/events.proto"));
-  return root.lookupType(`yunxi.ocr_verification.v1.${name}`);
+  return protoMessageType("yunxi/ocr_verification/v1/events.proto", `yunxi.ocr_verification.v1.${name}`);
 }
 
 /**

@@ -1,7 +1,5 @@
-import { join } from "node:path";
-import protobuf from "protobufjs";
 import { decodeEvent, isYunxiError, type DeliveredMessage, type EventBus, type Logger, type Subscription } from "@yunxi/platform";
-import { PROTO_ROOT } from "@yunxi/proto";
+import { protoMessageType } from "@yunxi/proto";
 import type { Alarm } from "../../domain/notification.js";
 
 export const DEVICE_ALARM_TOPIC = "yunxi.device-control.v1.alarm-raised";
@@ -9,18 +7,9 @@ export const VERIFICATION_ALARM_TOPIC = "yunxi.ocr-verification.v1.alarm";
 /** Consumer group recording alarms for delivery to the organisations' notification channels. */
 export const ALARM_NOTIFICATIONS_GROUP = "organisation.alarm-notifications";
 
-const roots = new Map<string, protobuf.Root>();
 // Another service's contract is read from @yunxi/proto, never imported from its code.
-function eventType(file: string, name: string): protobuf.Type {
-  let root = roots.get(file);
-  if (!root) {
-    root = protobuf.loadSync(join(PROTO_ROOT, file));
-    roots.set(file, root);
-  }
-  return root.lookupType(name);
-}
-export const alarmRaisedType = () => eventType("yunxi/device_control/v1/events.proto", "yunxi.device_control.v1.AlarmRaised");
-export const verificationAlarmType = () => eventType("yunxi/ocr_verification/v1/events.proto", "yunxi.ocr_verification.v1.VerificationAlarm");
+export const alarmRaisedType = () => protoMessageType("yunxi/device_control/v1/events.proto", "yunxi.device_control.v1.AlarmRaised");
+export const verificationAlarmType = () => protoMessageType("yunxi/ocr_verification/v1/events.proto", "yunxi.ocr_verification.v1.VerificationAlarm");
 
 interface AlarmRaisedPayload {
   readonly deviceId: string;

@@ -1,7 +1,6 @@
-import { join } from "node:path";
-import protobuf from "protobufjs";
+import type protobuf from "protobufjs";
 import { encodeEvent, type BusMessage } from "@yunxi/platform";
-import { PROTO_ROOT } from "@yunxi/proto";
+import { protoMessageType } from "@yunxi/proto";
 import type { OrganisationEvent } from "../../app/ports.js";
 
 export const ORGANISATION_TOPICS = Object.freeze({
@@ -10,12 +9,9 @@ export const ORGANISATION_TOPICS = Object.freeze({
   MemberRolesChanged: "yunxi.organisation.v1.member-roles-changed",
 });
 
-let root: protobuf.Root | undefined;
-
 /** A message type of proto/yunxi/organisation/v1/events.proto. */
 export function organisationEventType(name: OrganisationEvent["type"]): protobuf.Type {
-  root ??= protobuf.loadSync(join(PROTO_ROOT, "yunxi/organisation/v1/events.proto"));
-  return root.lookupType(`yunxi.organisation.v1.${name}`);
+  return protoMessageType("yunxi/organisation/v1/events.proto", `yunxi.organisation.v1.${name}`);
 }
 
 function payloadOf(event: OrganisationEvent): Record<string, unknown> {

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, afterEach, describe, it } from "node:test";
+import { failedPrecondition, invalidArgument, isYunxiError, resourceExhausted, unavailable } from "../errors/errors.js";
+import { DEAD_LETTER_HEADERS, deadLetterTopic, runDeadLettersCommand, type DeadLetterQueue } from "./dead-letters.js";
 import type { BusMessage, DeliveredMessage, EventBus, Subscription } from "./event-bus.js";
 
 export interface EventBusContractOptions {
@@ -8,13 +10,20 @@ export interface EventBusContractOptions {
   readonly deleteTopics?: (topics: readonly string[]) => Promise<void>;
   /** Bound on every wait for deliveries; default 30 s. */
   readonly waitMs?: number;
+  /** The `retry.maxAttempts` of the buses `open` returns; default 3. */
+  readonly maxAttempts?: number;
 }
 
 /**
- * The one contract every {@link EventBus} implementation must pass. `open` returns a fresh bus whose
- * handler retry backoff is short (tens of milliseconds), so a retry test finishes quickly.
+ * The one contract every {@link EventBus} implementation must pass, dead letters included. `open` returns
+ * a fresh bus whose handler retry backoff is short (e.g. initialMs 5, maxMs 20) and whose `maxAttempts`
+ * is small (`options.maxAttempts`), so retry tests finish quickly.
  */
-export function eventBusContract(label: string, open: () => Promise<EventBus>, options: EventBusContractOptions = {}): void {
+export function eventBusContract(
+  label: string,
+  open: () => Promise<EventBus & DeadLetterQueue>,
+  options: EventBusContractOptions = {},
+): void {
   const run = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
   const waitMs = options.waitMs ?? 30_000;
   const createdTopics: string[] = [];
@@ -24,11 +33,18 @@ export function eventBusContract(label: string, open: () => Promise<EventBus>, o
     return topic;
   };
   const groupFor = (name: string): string => `contract-${name}-${run}`;
+  const maxAttempts = options.maxAttempts ?? 3;
+  /** The dead-letter topic of a group, recorded for deletion (listing creates it on Kafka). */
+  const deadLettersOf = (groupId: string): string => {
+    const topic = deadLetterTopic(groupId);
+    createdTopics.push(topic);
+    return topic;
+  };
 
   describe(`EventBus contract: ${label}`, { timeout: 6 * waitMs }, () => {
-    let bus: EventBus | undefined;
+    let bus: (EventBus & DeadLetterQueue) | undefined;
     const subscriptions: Subscription[] = [];
-    const openBus = async (): Promise<EventBus> => {
+    const openBus = async (): Promise<EventBus & DeadLetterQueue> => {
       bus = await open();
       return bus;
     };
@@ -161,6 +177,179 @@ export function eventBusContract(label: string, open: () => Promise<EventBus>, o
       await waitFor(() => handled.length >= 3, waitMs, "all three handled");
       assert.deepEqual(handled, ["k#0", "k#1", "k#2"]);
       assert.deepEqual(attempts, ["k#0", "k#0", "k#0", "k#1", "k#2"]);
+    });
+
+    it("dead-letters a message failing permanently after maxAttempts, then handles the next of its key; other groups unaffected", async () => {
+      const events = await openBus();
+      const topic = topicFor("poison");
+      const [group, other, reader] = [groupFor("poison"), groupFor("poison-other"), groupFor("poison-reader")];
+      const deadLetters = deadLettersOf(group);
+      deadLettersOf(other);
+      const attempts = new Map<string, number>();
+      const handled: string[] = [];
+      const otherHandled: string[] = [];
+      const dead: DeliveredMessage[] = [];
+      subscriptions.push(
+        await events.subscribe({
+          groupId: group,
+          topics: [topic],
+          handle: async (delivered) => {
+            const body = text(delivered);
+            attempts.set(body, (attempts.get(body) ?? 0) + 1);
+            if (body === "poison") throw invalidArgument("no version of this handler accepts the payload");
+            // A bug: a plain TypeError, which is as permanent as any InvalidArgument.
+            if (body === "bug") (undefined as unknown as { field: string }).field.trim();
+            handled.push(body);
+          },
+        }),
+        await events.subscribe({ groupId: other, topics: [topic], handle: async (delivered) => void otherHandled.push(text(delivered)) }),
+        await events.subscribe({ groupId: reader, topics: [deadLetters], handle: async (delivered) => void dead.push(delivered) }),
+      );
+      const poison: BusMessage = {
+        topic,
+        key: "k",
+        value: new Uint8Array([112, 111, 105, 115, 111, 110]), // "poison"
+        headers: { ce_id: `poison-${run}`, ce_type: "yunxi.contract.v1.Poison", traceparent: "00-abc-def-01" },
+      };
+      await events.publish([message(topic, "k", "before"), poison, message(topic, "k", "after"), message(topic, "k2", "bug"), message(topic, "k2", "after-bug")]);
+      await waitFor(
+        () => handled.includes("after") && handled.includes("after-bug") && otherHandled.length >= 5 && dead.length >= 2,
+        waitMs,
+        "the poison and bug messages dead-lettered and the later ones handled",
+      );
+      assert.deepEqual([...handled].sort(), ["after", "after-bug", "before"]);
+      assert.deepEqual(handled.filter((body) => body === "before" || body === "after"), ["before", "after"], "order of key k");
+      assert.equal(attempts.get("poison"), maxAttempts, "the poison message was attempted exactly maxAttempts times");
+      assert.equal(attempts.get("bug"), maxAttempts, "the TypeError message was attempted exactly maxAttempts times");
+      assert.deepEqual([...otherHandled].sort(), ["after", "after-bug", "before", "bug", "poison"], "the other group handled everything");
+
+      const deadPoison = dead.find((delivered) => delivered.key === "k");
+      assert.ok(deadPoison, "the poison message is in the group's dead-letter topic");
+      assert.ok(sameBytes(deadPoison.value, poison.value), "with its value unchanged");
+      assert.equal(deadPoison.headers["ce_id"], poison.headers["ce_id"]);
+      assert.equal(deadPoison.headers["traceparent"], poison.headers["traceparent"]);
+      assert.equal(deadPoison.headers[DEAD_LETTER_HEADERS.topic], topic);
+      assert.equal(deadPoison.headers[DEAD_LETTER_HEADERS.group], group);
+      assert.equal(deadPoison.headers[DEAD_LETTER_HEADERS.attempts], String(maxAttempts));
+      assert.equal(deadPoison.headers[DEAD_LETTER_HEADERS.errorKind], "InvalidArgument");
+      assert.match(deadPoison.headers[DEAD_LETTER_HEADERS.error] ?? "", /no version of this handler accepts the payload/);
+      assert.match(deadPoison.headers[DEAD_LETTER_HEADERS.position] ?? "", /^\d+:\d+$/);
+      assert.ok(!Number.isNaN(Date.parse(deadPoison.headers[DEAD_LETTER_HEADERS.time] ?? "")), "a dead-letter time");
+      const deadBug = dead.find((delivered) => delivered.key === "k2");
+      assert.ok(deadBug, "the TypeError message is in the dead-letter topic");
+      assert.equal(text(deadBug), "bug");
+      assert.equal(deadBug.headers[DEAD_LETTER_HEADERS.errorKind], "Internal");
+      assert.match(deadBug.headers[DEAD_LETTER_HEADERS.error] ?? "", /^TypeError: /);
+
+      // Once each, and nothing for the group whose handler never failed.
+      await delay(300);
+      assert.equal(dead.length, 2);
+      const listed = await events.listDeadLetters(group);
+      assert.deepEqual(listed.map((letter) => letter.key).sort(), ["k", "k2"]);
+      const listedPoison = listed.find((letter) => letter.key === "k");
+      assert.ok(listedPoison);
+      assert.equal(listedPoison.topic, topic);
+      assert.equal(listedPoison.groupId, group);
+      assert.equal(listedPoison.attempts, maxAttempts);
+      assert.equal(listedPoison.errorKind, "InvalidArgument");
+      assert.deepEqual({ ...listedPoison.headers }, { ...poison.headers }, "the original headers, without x-dead-letter-*");
+      assert.deepEqual(await events.listDeadLetters(other), []);
+    });
+
+    it("retries passing faults beyond maxAttempts and dead-letters nothing", async () => {
+      const events = await openBus();
+      const topic = topicFor("passing");
+      const group = groupFor("passing");
+      deadLettersOf(group);
+      const faults: (() => unknown)[] = [
+        () => unavailable("database is down"),
+        () => resourceExhausted("peer is overloaded"),
+        // A KafkaJS error marked retriable (a leader election).
+        () => Object.assign(new Error("There is no leader for this topic-partition"), { name: "KafkaJSProtocolError", retriable: true }),
+        // A gRPC client error: DEADLINE_EXCEEDED from a peer.
+        () => Object.assign(new Error("4 DEADLINE_EXCEEDED: Deadline exceeded"), { code: 4, details: "Deadline exceeded", metadata: {} }),
+        // A plain error caused by a refused connection.
+        () => new Error("query failed", { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }) }),
+      ];
+      const failures = maxAttempts + 3;
+      let attempts = 0;
+      const handled: string[] = [];
+      subscriptions.push(
+        await events.subscribe({
+          groupId: group,
+          topics: [topic],
+          handle: async (delivered) => {
+            const body = text(delivered);
+            if (body === "flaky") {
+              attempts += 1;
+              if (attempts <= failures) throw faults[(attempts - 1) % faults.length]!();
+            }
+            handled.push(body);
+          },
+        }),
+      );
+      await events.publish([message(topic, "k", "flaky"), message(topic, "k", "next")]);
+      await waitFor(() => handled.length >= 2, waitMs, "the flaky message and the next one handled");
+      assert.deepEqual(handled, ["flaky", "next"]);
+      assert.equal(attempts, failures + 1);
+      assert.deepEqual(await events.listDeadLetters(group), []);
+    });
+
+    it("lists and replays dead letters with the dead-letters command, each once", async () => {
+      const events = await openBus();
+      const topic = topicFor("replay");
+      const group = groupFor("replay");
+      deadLettersOf(group);
+      let broken = true;
+      const handled: string[] = [];
+      subscriptions.push(
+        await events.subscribe({
+          groupId: group,
+          topics: [topic],
+          handle: async (delivered) => {
+            const body = text(delivered);
+            if (broken && body.startsWith("payload-secret")) throw failedPrecondition("handler cannot take this yet");
+            handled.push(body);
+          },
+        }),
+      );
+      await events.publish([
+        message(topic, "a", "payload-secret-1"),
+        message(topic, "a", "ok-a"),
+        message(topic, "b", "payload-secret-2"),
+        message(topic, "b", "ok-b"),
+      ]);
+      await waitFor(() => handled.includes("ok-a") && handled.includes("ok-b"), waitMs, "both keys to move past their dead letters");
+      // The fix is deployed.
+      broken = false;
+      const lines: string[] = [];
+      const command = (...args: string[]) => runDeadLettersCommand(events, args, (line) => void lines.push(line));
+
+      await assert.rejects(command("replay"), (error: unknown) => isYunxiError(error, "InvalidArgument") && /--group/.test(error.message));
+      assert.equal((await command("list", "--group", group)).length, 2);
+      assert.match(lines[0] ?? "", new RegExp(`^2 dead letter\\(s\\) waiting for group ${group}$`));
+      const keyA = lines.find((line) => line.includes("key=a "));
+      assert.ok(keyA, "a line for key a");
+      assert.ok(keyA.includes(`topic=${topic}`) && keyA.includes(`attempts=${maxAttempts}`) && keyA.includes("FailedPrecondition"), keyA);
+      assert.ok(!lines.join("\n").includes("payload-secret"), "no payload in the output");
+
+      lines.length = 0;
+      const first = await command("replay", "--group", group, "--limit", "1");
+      assert.equal(first.length, 1);
+      assert.match(lines[0] ?? "", /^1 dead letter\(s\) replayed/);
+      assert.equal((await events.listDeadLetters(group)).length, 1, "one left after a replay limited to one");
+      const rest = await command("replay", "--group", group);
+      assert.equal(rest.length, 1);
+      assert.notEqual(rest[0]!.key, first[0]!.key, "the second replay takes the other one");
+      await waitFor(
+        () => handled.includes("payload-secret-1") && handled.includes("payload-secret-2"),
+        waitMs,
+        "the replayed messages handled",
+      );
+      assert.deepEqual(await events.listDeadLetters(group), []);
+      assert.deepEqual(await events.replayDeadLetters(group), [], "nothing is replayed twice");
+      await delay(300);
+      assert.deepEqual(handled.filter((body) => body.startsWith("payload-secret")).sort(), ["payload-secret-1", "payload-secret-2"]);
     });
 
     it("resumes a group after the last handled message when it subscribes again", async () => {

@@ -9,7 +9,9 @@ import { eventBusContract, waitFor } from "./event-bus.contract.js";
 import { InProcessEventBus } from "./in-process-event-bus.js";
 
 const logger = createRootLogger({ level: "silent" });
-const retry = { initialMs: 20, maxMs: 100 };
+const retry = { initialMs: 5, maxMs: 20, maxAttempts: 3 };
+// The restart test's handler fails until the "process dies": it must not be dead-lettered before that.
+const retryUntilRestart = { initialMs: 20, maxMs: 100, maxAttempts: 1_000 };
 
 let embedded: EmbeddedPostgres | undefined;
 let schemaCount = 0;
@@ -45,7 +47,7 @@ describe("InProcessEventBus (durable) across a process restart", () => {
     const handledBefore: string[] = [];
     {
       const instance = await EmbeddedPostgres.open({ dataDir });
-      const bus = await InProcessEventBus.durable(await instance.database("platform_bus"), { logger, retry });
+      const bus = await InProcessEventBus.durable(await instance.database("platform_bus"), { logger, retry: retryUntilRestart });
       await bus.publish(published.map((body) => ({ topic, key: body.slice(0, 1), value: Buffer.from(body), headers: { body } })));
       const subscription = await bus.subscribe({
         groupId: "restart-test",

@@ -1,8 +1,20 @@
 import type { SqlDatabase, SqlExecutor } from "../db/sql.js";
 import { invalidArgument, unavailable } from "../errors/errors.js";
 import type { Logger } from "../logging/logger.js";
-import { backoffDelay, type RetryPolicy } from "./backoff.js";
+import { backoffDelay, checkedRetryPolicy, type RetryPolicy } from "./backoff.js";
+import {
+  checkedGroupId,
+  checkedLimit,
+  deadLetterReplayGroup,
+  deadLetterTopic,
+  originalOf,
+  parseDeadLetter,
+  type DeadLetter,
+  type DeadLetterQueue,
+  type DeadLetterReadOptions,
+} from "./dead-letters.js";
 import type { BusMessage, DeliveredMessage, EventBus, SubscribeOptions, Subscription } from "./event-bus.js";
+import { deliverWithRetry } from "./handler-retry.js";
 
 /** A message as the in-process bus stores it: a global sequence number and the partition its key maps to. */
 interface StoredMessage extends BusMessage {
@@ -26,7 +38,7 @@ export interface InProcessEventBusOptions {
   readonly logger: Logger;
   /** Key hash buckets; order holds per bucket, so per key. Do not change it on an existing log. Default 4. */
   readonly partitions?: number;
-  /** Backoff between attempts of a handler that threw. */
+  /** Backoff between attempts of a handler that threw, and after how many permanent failures a message is dead-lettered. */
   readonly retry?: RetryPolicy;
   /** Fallback poll interval; publishes in this process wake consumers at once. Default 1 s. */
   readonly pollIntervalMs?: number;
@@ -63,16 +75,20 @@ const READ_BATCH = 100;
  * within a group each partition is handled by one member, one message at a time, and a handler that
  * throws gets the same message again after a backoff while the rest of its partition waits.
  *
+ * A message whose handler failed permanently `retry.maxAttempts` times is appended to the group's
+ * dead-letter topic (in the same log) before its position is committed; see {@link DeadLetterQueue}.
+ *
  * {@link InProcessEventBus.durable} appends every message to a log table before `publish` resolves and
  * stores each group's position after the handler resolved, so a restarted process redelivers exactly
  * what was not yet handled. One process owns a durable log; it is not a cross-process broker.
  * `publish` must not be called inside a transaction of the same embedded database (PGlite has one connection).
  */
-export class InProcessEventBus implements EventBus {
+export class InProcessEventBus implements EventBus, DeadLetterQueue {
   readonly #log: BusLog;
   readonly #logger: Logger;
   readonly #partitions: number;
   readonly #options: InProcessEventBusOptions;
+  readonly #retry: Required<RetryPolicy>;
   readonly #signals = new Map<string, Signal>();
   readonly #groups = new Map<string, Group>();
   readonly #pruneTimer: NodeJS.Timeout | undefined;
@@ -86,6 +102,7 @@ export class InProcessEventBus implements EventBus {
     if (!Number.isInteger(this.#partitions) || this.#partitions < 1) {
       throw invalidArgument("partitions must be a positive integer");
     }
+    this.#retry = checkedRetryPolicy(options.retry);
     if (prune) {
       const retentionMs = options.retentionMs ?? 7 * 24 * 3600_000;
       const run = () =>
@@ -116,6 +133,10 @@ export class InProcessEventBus implements EventBus {
       if (!message.topic) throw invalidArgument("message has no topic");
       if (!message.key) throw invalidArgument(`message for ${message.topic} has no key (the aggregate id)`);
     }
+    await this.#append(messages);
+  }
+
+  async #append(messages: readonly BusMessage[]): Promise<void> {
     await this.#log.append(
       messages.map((message) => ({
         topic: message.topic,
@@ -135,14 +156,60 @@ export class InProcessEventBus implements EventBus {
     if (options.topics.length === 0) throw invalidArgument("subscribe needs at least one topic");
     let group = this.#groups.get(options.groupId);
     if (!group) {
-      group = new Group(options.groupId, this.#log, this.#logger, this.#options, (topic) => this.#signal(topic), () => {
-        this.#groups.delete(options.groupId);
+      group = new Group(options.groupId, this.#log, this.#logger, this.#options, this.#retry, {
+        signalOf: (topic) => this.#signal(topic),
+        publish: (messages) => this.#append(messages),
+        onEmpty: () => this.#groups.delete(options.groupId),
       });
       this.#groups.set(options.groupId, group);
     }
     const member = new Member(options, group);
     await group.join(member, this.#partitions);
     return member;
+  }
+
+  async listDeadLetters(groupId: string, options?: DeadLetterReadOptions): Promise<DeadLetter[]> {
+    this.#assertOpen();
+    checkedGroupId(groupId);
+    return (await this.#waitingDeadLetters(groupId, checkedLimit(options))).map((entry) => entry.letter);
+  }
+
+  async replayDeadLetters(groupId: string, options?: DeadLetterReadOptions): Promise<DeadLetter[]> {
+    this.#assertOpen();
+    checkedGroupId(groupId);
+    const replayed: DeadLetter[] = [];
+    for (const { letter, partition, seq } of await this.#waitingDeadLetters(groupId, checkedLimit(options))) {
+      await this.publish([originalOf(letter)]);
+      await this.#log.commit(deadLetterReplayGroup(groupId), deadLetterTopic(groupId), partition, seq);
+      replayed.push(letter);
+    }
+    return replayed;
+  }
+
+  /** Dead letters after the replay group's position, oldest first across partitions (the log's sequence). */
+  async #waitingDeadLetters(
+    groupId: string,
+    limit: number,
+  ): Promise<{ letter: DeadLetter; partition: number; seq: bigint }[]> {
+    const topic = deadLetterTopic(groupId);
+    const found: StoredMessage[] = [];
+    for (let partition = 0; partition < this.#partitions; partition += 1) {
+      let after = (await this.#log.position(deadLetterReplayGroup(groupId), topic, partition)) ?? 0n;
+      // Each partition contributes at most `limit`: the oldest `limit` overall are among those.
+      for (let taken = 0; taken < limit; ) {
+        const batch = await this.#log.read(topic, partition, after, Math.min(READ_BATCH, limit - taken));
+        if (batch.length === 0) break;
+        found.push(...batch);
+        taken += batch.length;
+        after = batch.at(-1)!.seq;
+      }
+    }
+    found.sort((left, right) => (left.seq < right.seq ? -1 : left.seq > right.seq ? 1 : 0));
+    return found.slice(0, limit).map((message) => ({
+      letter: parseDeadLetter({ ...message, position: `${message.partition}:${message.seq}` }),
+      partition: message.partition,
+      seq: message.seq,
+    }));
   }
 
   async close(): Promise<void> {
@@ -190,7 +257,9 @@ class Group {
   readonly #log: BusLog;
   readonly #logger: Logger;
   readonly #options: InProcessEventBusOptions;
+  readonly #retry: Required<RetryPolicy>;
   readonly #signalOf: (topic: string) => Signal;
+  readonly #publish: (messages: readonly BusMessage[]) => Promise<void>;
   readonly #onEmpty: () => void;
   readonly #members: Member[] = [];
   readonly #workers = new Map<string, Promise<void>>();
@@ -202,15 +271,21 @@ class Group {
     log: BusLog,
     logger: Logger,
     options: InProcessEventBusOptions,
-    signalOf: (topic: string) => Signal,
-    onEmpty: () => void,
+    retry: Required<RetryPolicy>,
+    bus: {
+      readonly signalOf: (topic: string) => Signal;
+      readonly publish: (messages: readonly BusMessage[]) => Promise<void>;
+      readonly onEmpty: () => void;
+    },
   ) {
     this.#id = id;
     this.#log = log;
     this.#logger = logger.child({ groupId: id });
     this.#options = options;
-    this.#signalOf = signalOf;
-    this.#onEmpty = onEmpty;
+    this.#retry = retry;
+    this.#signalOf = bus.signalOf;
+    this.#publish = bus.publish;
+    this.#onEmpty = bus.onEmpty;
   }
 
   async join(member: Member, partitions: number): Promise<void> {
@@ -275,12 +350,15 @@ class Group {
         if (this.#stopped) break;
         position = undefined;
         this.#logger.error({ topic, partition, error: String(error) }, "in-process bus worker failed; retrying");
-        await this.#stopSignal.wait(this.#stopSignal.generation, backoffDelay(1, this.#options.retry));
+        await this.#stopSignal.wait(this.#stopSignal.generation, backoffDelay(1, this.#retry));
       }
     }
   }
 
-  /** Hands one message to its owner until a handler resolves; false if the group stopped first. */
+  /**
+   * Hands one message to its owner until a handler resolves or the message is dead-lettered (both: the
+   * caller commits it); false if the group stopped first.
+   */
   async #deliver(message: StoredMessage): Promise<boolean> {
     const delivered: DeliveredMessage = {
       topic: message.topic,
@@ -289,28 +367,34 @@ class Group {
       headers: message.headers,
       position: `${message.partition}:${message.seq}`,
     };
-    for (let attempt = 1; !this.#stopped; ) {
-      const seen = this.#stopSignal.generation;
-      const owner = this.#ownerOf(message.topic, message.partition);
-      if (!owner) {
-        // Every member of this topic left while others in the group remain: wait for a new one.
-        await this.#stopSignal.wait(seen, this.#options.pollIntervalMs ?? 1_000);
-        continue;
-      }
-      try {
+    const outcome = await deliverWithRetry({
+      message: delivered,
+      groupId: this.#id,
+      policy: this.#retry,
+      logger: this.#logger,
+      where: { partition: message.partition },
+      attempt: async () => {
+        const owner = await this.#owner(message.topic, message.partition);
+        if (!owner) return false;
         await owner.options.handle(delivered);
         return true;
-      } catch (error) {
-        const delayMs = backoffDelay(attempt, this.#options.retry);
-        this.#logger.warn(
-          { topic: message.topic, position: delivered.position, attempt, delayMs, error: errorSummary(error) },
-          "event handler failed; retrying",
-        );
-        attempt += 1;
-        await this.#stopSignal.wait(seen, delayMs);
-      }
+      },
+      stopping: () => this.#stopped,
+      pause: (ms) => this.#stopSignal.wait(this.#stopSignal.generation, ms),
+      publishDeadLetter: (deadLetter) => this.#publish([deadLetter]),
+    });
+    return outcome !== "stopped";
+  }
+
+  /** The partition's owner, waiting while every member of this topic left and others in the group remain. */
+  async #owner(topic: string, partition: number): Promise<Member | undefined> {
+    while (!this.#stopped) {
+      const seen = this.#stopSignal.generation;
+      const owner = this.#ownerOf(topic, partition);
+      if (owner) return owner;
+      await this.#stopSignal.wait(seen, this.#options.pollIntervalMs ?? 1_000);
     }
-    return false;
+    return undefined;
   }
 }
 
@@ -472,6 +556,3 @@ function partitionOf(key: string, partitions: number): number {
   return hash % partitions;
 }
 
-function errorSummary(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}

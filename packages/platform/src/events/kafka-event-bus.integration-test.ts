@@ -20,7 +20,7 @@ const testBusOptions = {
   partitions: 4,
   replicationFactor: 1,
   sessionTimeoutMs: 10_000,
-  retry: { initialMs: 50, maxMs: 200 },
+  retry: { initialMs: 5, maxMs: 20, maxAttempts: 3 },
 } satisfies KafkaEventBusOptions;
 
 async function withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {

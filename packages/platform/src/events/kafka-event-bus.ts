@@ -13,8 +13,20 @@ import {
 } from "kafkajs";
 import { failedPrecondition, invalidArgument, unavailable } from "../errors/errors.js";
 import type { Logger } from "../logging/logger.js";
-import { backoffDelay, Wakeup, withTimeout, type RetryPolicy } from "./backoff.js";
+import { checkedRetryPolicy, Wakeup, withTimeout, type RetryPolicy } from "./backoff.js";
+import {
+  checkedGroupId,
+  checkedLimit,
+  deadLetterReplayGroup,
+  deadLetterTopic,
+  originalOf,
+  parseDeadLetter,
+  type DeadLetter,
+  type DeadLetterQueue,
+  type DeadLetterReadOptions,
+} from "./dead-letters.js";
 import type { BusMessage, DeliveredMessage, EventBus, SubscribeOptions, Subscription } from "./event-bus.js";
+import { deliverWithRetry } from "./handler-retry.js";
 import { eventNames, eventNamespaceProblem, type EventNames } from "./event-namespace.js";
 
 export interface KafkaEventBusOptions {
@@ -39,7 +51,7 @@ export interface KafkaEventBusOptions {
   readonly replicationFactor?: number;
   /** Consumer session timeout: how long a silent member keeps its partitions. Default 30 s. */
   readonly sessionTimeoutMs?: number;
-  /** Backoff between attempts of a handler that threw. */
+  /** Backoff between attempts of a handler that threw, and after how many permanent failures a message is dead-lettered. */
   readonly retry?: RetryPolicy;
   /** Partitions one subscription works on at the same time (order within each stays sequential). Default 4. */
   readonly partitionsConsumedConcurrently?: number;
@@ -60,14 +72,17 @@ class SubscriptionClosing extends Error {
  * The cluster event bus over Kafka (KafkaJS). Producer is idempotent with acks=all, the message key is
  * the aggregate id (Java-compatible murmur2 partitioner, so other Kafka clients place keys identically),
  * topics are created on first use. A consumer commits a message's offset only after its handler resolved;
- * a handler that throws is retried with backoff on the same message, holding back its partition.
+ * a handler that throws is retried with backoff on the same message, holding back its partition, until a
+ * permanent failure happened `retry.maxAttempts` times: then the message is published to the group's
+ * dead-letter topic and only after that committed (see {@link DeadLetterQueue}).
  */
-export class KafkaEventBus implements EventBus {
+export class KafkaEventBus implements EventBus, DeadLetterQueue {
   readonly #options: KafkaEventBusOptions;
   readonly #kafka: Kafka;
   readonly #logger: Logger;
   readonly #connectTimeoutMs: number;
   readonly #names: EventNames;
+  readonly #retry: Required<RetryPolicy>;
   #producer: Promise<Producer> | undefined;
   #admin: Promise<Admin> | undefined;
   readonly #topics = new Map<string, Promise<void>>();
@@ -79,6 +94,7 @@ export class KafkaEventBus implements EventBus {
     const namespaceProblem = options.namespace === undefined ? undefined : eventNamespaceProblem(options.namespace);
     if (namespaceProblem) throw invalidArgument(`invalid event namespace "${options.namespace}": ${namespaceProblem}`);
     this.#options = options;
+    this.#retry = checkedRetryPolicy(options.retry);
     this.#names = eventNames(options.namespace);
     this.#logger = options.logger.child({ component: "kafka-event-bus" });
     this.#connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
@@ -129,6 +145,8 @@ export class KafkaEventBus implements EventBus {
     if (!options.groupId) throw invalidArgument("subscribe needs a groupId");
     if (options.topics.length === 0) throw invalidArgument("subscribe needs at least one topic");
     for (const topic of options.topics) checkTopic(topic, this.#names);
+    // Checked now: a group whose dead letters could not be published would hold its partition forever.
+    checkTopic(deadLetterTopic(options.groupId), this.#names);
     const topics = [...new Set(options.topics)].map((topic) => this.#names.topic(topic));
     const groupId = this.#names.group(options.groupId);
     await this.#ensureTopics(topics);
@@ -140,14 +158,14 @@ export class KafkaEventBus implements EventBus {
       allowAutoTopicCreation: false,
       retry: { initialRetryTime: 300, retries: 10, restartOnFailure: async () => !subscription.closing },
     });
-    const subscription = new KafkaSubscription(
-      consumer,
-      { ...options, groupId, topics },
-      this.#names,
-      this.#options.retry ?? {},
-      this.#logger,
-      () => this.#subscriptions.delete(subscription),
-    );
+    const subscription = new KafkaSubscription(consumer, { ...options, groupId, topics }, {
+      logicalGroupId: options.groupId,
+      names: this.#names,
+      retry: this.#retry,
+      logger: this.#logger,
+      publish: (messages) => this.publish(messages),
+      onClosed: () => this.#subscriptions.delete(subscription),
+    });
     this.#subscriptions.add(subscription);
     try {
       await subscription.start(this.#connectTimeoutMs, this.#brokerList(), this.#options.partitionsConsumedConcurrently ?? 4);
@@ -156,6 +174,111 @@ export class KafkaEventBus implements EventBus {
       throw error;
     }
     return subscription;
+  }
+
+  listDeadLetters(groupId: string, options?: DeadLetterReadOptions): Promise<DeadLetter[]> {
+    return this.#readDeadLetters(groupId, options, false);
+  }
+
+  replayDeadLetters(groupId: string, options?: DeadLetterReadOptions): Promise<DeadLetter[]> {
+    return this.#readDeadLetters(groupId, options, true);
+  }
+
+  /**
+   * Reads the group's dead-letter topic from the replay group's committed offsets up to the end it had
+   * when the call began, as a member of the replay group (KafkaJS reads only through a group). Listing
+   * commits nothing; replaying publishes each message to its original topic and then commits it.
+   */
+  async #readDeadLetters(groupId: string, options: DeadLetterReadOptions | undefined, replay: boolean): Promise<DeadLetter[]> {
+    this.#assertOpen();
+    checkedGroupId(groupId);
+    const limit = checkedLimit(options);
+    checkTopic(deadLetterTopic(groupId), this.#names);
+    const topic = this.#names.topic(deadLetterTopic(groupId));
+    const replayGroup = this.#names.group(deadLetterReplayGroup(groupId));
+    await this.#ensureTopics([topic]);
+    const admin = await this.#connectedAdmin();
+    const [ends, committed] = await Promise.all([
+      this.#retryWhileRetriable(() => admin.fetchTopicOffsets(topic)),
+      this.#retryWhileRetriable(() => admin.fetchOffsets({ groupId: replayGroup, topics: [topic] })),
+    ]);
+    const committedOf = new Map(committed.flatMap((entry) => entry.partitions).map((entry) => [entry.partition, BigInt(entry.offset)]));
+    // Per partition, the end to read up to, for partitions with something after the replay position.
+    const waiting = new Map<number, bigint>();
+    for (const end of ends) {
+      const low = BigInt(end.low);
+      const high = BigInt(end.high);
+      const from = committedOf.get(end.partition) ?? -1n;
+      // No commit, or one that retention overtook: the consumer starts at the earliest retained offset.
+      if ((from > low ? from : low) < high) waiting.set(end.partition, high);
+    }
+    if (waiting.size === 0) return [];
+
+    const found: DeadLetter[] = [];
+    let failure: unknown;
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const consumer = this.#kafka.consumer({
+      groupId: replayGroup,
+      sessionTimeout: this.#options.sessionTimeoutMs ?? 30_000,
+      allowAutoTopicCreation: false,
+      retry: { initialRetryTime: 300, retries: 5 },
+    });
+    const timeoutMs = Math.max(30_000, 3 * this.#connectTimeoutMs);
+    try {
+      await withTimeout(
+        (async () => {
+          await consumer.connect();
+          await consumer.subscribe({ topics: [topic], fromBeginning: true });
+          await consumer.run({
+            autoCommit: false,
+            partitionsConsumedConcurrently: 1,
+            eachMessage: async ({ partition, message, pause }) => {
+              const end = waiting.get(partition);
+              const offset = BigInt(message.offset);
+              if (end === undefined || offset >= end || found.length >= limit || failure !== undefined) {
+                pause();
+                return;
+              }
+              try {
+                const letter = parseDeadLetter({
+                  topic: deadLetterTopic(groupId),
+                  key: message.key?.toString("utf8") ?? "",
+                  value: message.value ? new Uint8Array(message.value) : new Uint8Array(),
+                  headers: headersToStrings(message.headers),
+                  position: `${partition}:${message.offset}`,
+                });
+                if (replay) {
+                  await this.publish([originalOf(letter)]);
+                  await consumer.commitOffsets([{ topic, partition, offset: (offset + 1n).toString() }]);
+                }
+                found.push(letter);
+              } catch (error) {
+                failure = error;
+                finish();
+                return;
+              }
+              if (offset + 1n >= end) waiting.delete(partition);
+              if (waiting.size === 0 || found.length >= limit) finish();
+            },
+          });
+          await finished;
+        })(),
+        timeoutMs,
+        () =>
+          `reading dead letters of group ${groupId} from ${topic} did not finish within ${timeoutMs} ms` +
+          (replay ? ` (${found.length} replayed)` : ""),
+      );
+    } finally {
+      await consumer.disconnect().catch(() => undefined);
+    }
+    if (failure !== undefined) {
+      if (!replay) throw failure;
+      throw unavailable(`replay of dead letters of group ${groupId} stopped after ${found.length} replayed: ${errorSummary(failure)}`, {
+        cause: failure,
+      });
+    }
+    return found;
   }
 
   async close(): Promise<void> {
@@ -315,32 +438,33 @@ export class KafkaEventBus implements EventBus {
   }
 }
 
+/** What a subscription needs from its bus. */
+interface SubscriptionContext {
+  /** The group id the subscriber gave, before any namespace: it names the dead-letter topic. */
+  readonly logicalGroupId: string;
+  readonly names: EventNames;
+  readonly retry: Required<RetryPolicy>;
+  readonly logger: Logger;
+  /** The bus's publish, for dead letters (logical topic; the bus adds the namespace). */
+  readonly publish: (messages: readonly BusMessage[]) => Promise<void>;
+  readonly onClosed: () => void;
+}
+
 class KafkaSubscription implements Subscription {
   closing = false;
   readonly #consumer: Consumer;
   /** The subscriber's options with the broker's (namespaced) group id and topics. */
   readonly #options: SubscribeOptions;
-  readonly #names: EventNames;
-  readonly #retry: RetryPolicy;
+  readonly #context: SubscriptionContext;
   readonly #logger: Logger;
-  readonly #onClosed: () => void;
   readonly #wakeup = new Wakeup();
   #closed: Promise<void> | undefined;
 
-  constructor(
-    consumer: Consumer,
-    options: SubscribeOptions,
-    names: EventNames,
-    retry: RetryPolicy,
-    logger: Logger,
-    onClosed: () => void,
-  ) {
+  constructor(consumer: Consumer, options: SubscribeOptions, context: SubscriptionContext) {
     this.#consumer = consumer;
     this.#options = options;
-    this.#names = names;
-    this.#retry = retry;
-    this.#logger = logger.child({ groupId: options.groupId });
-    this.#onClosed = onClosed;
+    this.#context = context;
+    this.#logger = context.logger.child({ groupId: options.groupId });
     consumer.on(consumer.events.CRASH, (event) => {
       if (!this.closing) {
         this.#logger.error({ error: event.payload.error.message, restart: event.payload.restart }, "kafka consumer crashed");
@@ -377,7 +501,7 @@ class KafkaSubscription implements Subscription {
 
   async #handle({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
     const delivered: DeliveredMessage = {
-      topic: this.#names.logicalTopic(topic),
+      topic: this.#context.names.logicalTopic(topic),
       key: message.key?.toString("utf8") ?? "",
       value: message.value
         ? new Uint8Array(message.value.buffer, message.value.byteOffset, message.value.byteLength)
@@ -385,23 +509,26 @@ class KafkaSubscription implements Subscription {
       headers: headersToStrings(message.headers),
       position: `${partition}:${message.offset}`,
     };
-    for (let attempt = 1; ; attempt += 1) {
-      if (this.closing) throw new SubscriptionClosing();
-      try {
+    const outcome = await deliverWithRetry({
+      message: delivered,
+      groupId: this.#context.logicalGroupId,
+      policy: this.#context.retry,
+      logger: this.#logger,
+      where: { partition, offset: message.offset },
+      attempt: async () => {
         await this.#options.handle(delivered);
-        break;
-      } catch (error) {
-        const delayMs = backoffDelay(attempt, this.#retry);
-        this.#logger.warn(
-          { topic, partition, offset: message.offset, attempt, delayMs, error: errorSummary(error) },
-          "event handler failed; retrying",
-        );
+        return true;
+      },
+      stopping: () => this.closing,
+      pause: async (ms) => {
         // Keeps the group membership alive while we hold the partition; throws if a rebalance took it away,
         // and KafkaJS then hands the uncommitted message to the partition's new owner.
         await heartbeat();
-        await this.#wakeup.sleep(delayMs);
-      }
-    }
+        await this.#wakeup.sleep(ms);
+      },
+      publishDeadLetter: (deadLetter) => this.#context.publish([deadLetter]),
+    });
+    if (outcome === "stopped") throw new SubscriptionClosing();
     await this.#consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
   }
 
@@ -412,7 +539,7 @@ class KafkaSubscription implements Subscription {
       try {
         await this.#consumer.disconnect();
       } finally {
-        this.#onClosed();
+        this.#context.onClosed();
       }
     })();
     return this.#closed;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The whole demo against a running platform (creates an organisation, N seals and devices, one approved
 // application each, M impressions with photos; prints one JSON line last):
-//   npm run sim -- --url http://127.0.0.1:8080 --devices N --impressions M [--wait-seconds 120] [--ocr-wait-seconds 120] [--press-spread-seconds 0]
+//   npm run sim -- --url http://127.0.0.1:8080 --devices N --impressions M [--wait-seconds 120] [--ocr-wait-seconds 120] [--press-spread-seconds 0] [--max-resend-seconds 60]
 // Exits 1 (after the report) when any device failed a phase; OCR verdicts still pending are not a failure.
 // One simulated seal on the command line (with --platform-url, each press uploads a page photo):
 //   npm run sim -w @yunxi/seal-sim -- --broker mqtt://127.0.0.1:1883 --device ID --secret S --platform-key key.pem [--platform-url http://127.0.0.1:8080]
@@ -28,11 +28,12 @@ const { values } = parseArgs({
     "wait-seconds": { type: "string" },
     "ocr-wait-seconds": { type: "string" },
     "press-spread-seconds": { type: "string" },
+    "max-resend-seconds": { type: "string" },
   },
 });
 
 /** A whole number from `--name`, within bounds, or exit 2 naming the problem. */
-function count(name: "devices" | "impressions" | "wait-seconds" | "ocr-wait-seconds" | "press-spread-seconds", fallback: number, max: number, min = 1): number {
+function count(name: "devices" | "impressions" | "wait-seconds" | "ocr-wait-seconds" | "press-spread-seconds" | "max-resend-seconds", fallback: number, max: number, min = 1): number {
   const raw = values[name];
   const value = raw === undefined ? fallback : Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
@@ -50,6 +51,7 @@ if (values.url) {
     waitMs: count("wait-seconds", 120, 86_400) * 1000,
     ocrWaitMs: count("ocr-wait-seconds", 120, 86_400, 0) * 1000,
     pressSpreadMs: count("press-spread-seconds", 0, 3600, 0) * 1000,
+    maxResendMs: count("max-resend-seconds", 60, 3600) * 1000,
     ...(values.broker ? { brokerUrl: values.broker } : {}),
     log: (line) => process.stderr.write(`${JSON.stringify(line)}\n`),
   }).catch((error: unknown) => {

@@ -45,6 +45,8 @@ export interface PlatformRunOptions {
    * at once, the hardest burst the platform can get (a fleet reconnecting with full queues looks the same).
    */
   readonly pressSpreadMs?: number;
+  /** Cap of the re-send back-off of unacknowledged events; default 60 s (5 s: the old fixed tick). */
+  readonly maxResendMs?: number;
   /** Photo uploads in flight at once across the fleet. Default 8: more only made the platform time out storing them (media answers 503 after its 5 s deadline). */
   readonly uploadConcurrency?: number;
   /** The page photo each device "takes", and the original page every application files (PNG). */
@@ -215,6 +217,7 @@ export async function runAgainstPlatform(options: PlatformRunOptions): Promise<P
           platformKey: d.platformKey,
           platformUrl: options.url,
           resendIntervalMs: 5000,
+          maxResendIntervalMs: options.maxResendMs ?? 60_000,
           // After a broker restart the whole fleet reconnects, and each connect costs the broker a scrypt
           // check (~50 ms of CPU): reconnects spread over seconds, and a connect may wait 30 s for its turn
           // instead of timing out and queueing another check behind the ones it abandoned.

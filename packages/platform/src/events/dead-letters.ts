@@ -161,16 +161,15 @@ export function checkedGroupId(groupId: string): void {
 const USAGE = `usage: npm run dead-letters -- list --group <groupId> [--limit N]
        npm run dead-letters -- replay --group <groupId> [--limit N]`;
 
-/**
- * The core of the `dead-letters` command: parses `args` (after the script name), runs it on `queue` and
- * writes lines through `print`. Prints the key (the aggregate id) and the error, never a payload.
- * Bad arguments are an InvalidArgument carrying the usage, and nothing is read or replayed.
- */
-export async function runDeadLettersCommand(
-  queue: DeadLetterQueue,
-  args: readonly string[],
-  print: (line: string) => void,
-): Promise<DeadLetter[]> {
+/** A parsed `dead-letters` command line. */
+export interface DeadLettersCommand {
+  readonly command: "list" | "replay";
+  readonly groupId: string;
+  readonly limit?: number;
+}
+
+/** Parses `list|replay --group G [--limit N]`; anything else is an InvalidArgument carrying the usage. */
+export function parseDeadLettersArgs(args: readonly string[]): DeadLettersCommand {
   const [command, ...rest] = args;
   let groupId: string | undefined;
   let limit: number | undefined;
@@ -190,9 +189,23 @@ export async function runDeadLettersCommand(
   }
   if (command !== "list" && command !== "replay") throw invalidArgument(`unknown command "${command ?? ""}"\n${USAGE}`);
   if (!groupId) throw invalidArgument(`--group is required\n${USAGE}`);
+  return limit === undefined ? { command, groupId } : { command, groupId, limit };
+}
+
+/**
+ * The core of the `dead-letters` command: runs `command` (parsed, or the arguments after the script
+ * name) on `queue` and writes lines through `print`. Prints the key (the aggregate id) and the error,
+ * never a payload. Bad arguments are an InvalidArgument carrying the usage, and nothing is read or replayed.
+ */
+export async function runDeadLettersCommand(
+  queue: DeadLetterQueue,
+  command: readonly string[] | DeadLettersCommand,
+  print: (line: string) => void,
+): Promise<DeadLetter[]> {
+  const { command: name, groupId, limit } = isParsed(command) ? command : parseDeadLettersArgs(command);
   const options = limit === undefined ? {} : { limit };
-  const letters = command === "list" ? await queue.listDeadLetters(groupId, options) : await queue.replayDeadLetters(groupId, options);
-  print(`${letters.length} dead letter(s) ${command === "list" ? "waiting" : "replayed"} for group ${groupId}`);
+  const letters = name === "list" ? await queue.listDeadLetters(groupId, options) : await queue.replayDeadLetters(groupId, options);
+  print(`${letters.length} dead letter(s) ${name === "list" ? "waiting" : "replayed"} for group ${groupId}`);
   for (const letter of letters) {
     print(
       `${letter.deadLetteredAt}  topic=${letter.topic}  key=${letter.key}  position=${letter.originalPosition}  ` +
@@ -200,4 +213,8 @@ export async function runDeadLettersCommand(
     );
   }
   return letters;
+}
+
+function isParsed(command: readonly string[] | DeadLettersCommand): command is DeadLettersCommand {
+  return !Array.isArray(command);
 }

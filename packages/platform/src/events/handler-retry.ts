@@ -56,7 +56,7 @@ export async function deliverWithRetry(delivery: Delivery): Promise<"handled" | 
           const dead = await publishDeadLetter(delivery, attempt, lastError);
           if (!dead) return "stopped";
           logger.error(
-            { ...fields, key: message.key, groupId: delivery.groupId, attempts: attempt, errorKind: kindOf(error), error: errorSummary(error) },
+            { ...fields, messageKey: message.key, groupId: delivery.groupId, attempts: attempt, errorKind: kindOf(error), error: errorSummary(error) },
             "event dead-lettered",
           );
           return "dead-lettered";

@@ -64,6 +64,7 @@ export function openDefaultInfrastructure(config: PlatformConfig, logger: Logger
   };
 
   const eventBus = once<EventBus>(async () => {
+    const retry = { maxAttempts: config.EVENT_MAX_ATTEMPTS };
     const bus = config.KAFKA_BROKERS
       ? new KafkaEventBus({
           brokers: config.KAFKA_BROKERS,
@@ -71,8 +72,9 @@ export function openDefaultInfrastructure(config: PlatformConfig, logger: Logger
           logger: infraLogger,
           connectTimeoutMs: config.CONNECT_TIMEOUT_MS,
           namespace: config.EVENT_NAMESPACE,
+          retry,
         })
-      : await InProcessEventBus.durable(await database(BUS_SCHEMA), { logger: infraLogger });
+      : await InProcessEventBus.durable(await database(BUS_SCHEMA), { logger: infraLogger, retry });
     closers.push(() => bus.close());
     return bus;
   });

@@ -32,6 +32,11 @@ export const platformConfigSpec = defineConfig({
      * runs sharing one Kafka cluster stay apart. Unset: the unprefixed names. The embedded bus ignores it.
      */
     EVENT_NAMESPACE: eventNamespaceSchema().optional(),
+    /**
+     * Failures that are not passing faults (anything but Unavailable/ResourceExhausted and the like) an
+     * event may have in one consumer group before it goes to the group's dead-letter topic. Both buses.
+     */
+    EVENT_MAX_ATTEMPTS: env.positiveInt().default(10),
     S3_ENDPOINT: env.url(["http", "https"]).optional(),
     S3_REGION: z.string().default("us-east-1"),
     S3_BUCKET: z.string().default("yunxi"),

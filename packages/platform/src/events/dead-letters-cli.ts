@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseConfig } from "../config/config.js";
 import { PgSqlDatabase } from "../db/pg-sql-database.js";
 import { EmbeddedPostgres } from "../db/pglite-sql-database.js";
@@ -91,4 +92,15 @@ export async function deadLettersMain(
   } finally {
     for (const close of closers) await close().catch(() => undefined);
   }
+}
+
+// Run as a program (`node packages/platform/dist/events/dead-letters-cli.js …`): the container image has
+// no scripts/ folder, so this is how an operator runs it in a pod.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await deadLettersMain(
+    process.argv.slice(2),
+    process.env,
+    (line) => void process.stdout.write(`${line}\n`),
+    (line) => void process.stderr.write(`${line}\n`),
+  );
 }

@@ -10,6 +10,12 @@ import type { BusMessage, DeliveredMessage } from "./event-bus.js";
 /** Prefix of every dead-letter topic; the group id follows. Namespaced like every topic on Kafka. */
 export const DEAD_LETTER_TOPIC_PREFIX = "yunxi.dead-letters.v1.";
 
+/**
+ * How long a bus keeps dead letters (default of both buses' `deadLetterRetentionMs`): far longer than
+ * ordinary messages (7 days), so an operator back from a holiday still finds them.
+ */
+export const DEFAULT_DEAD_LETTER_RETENTION_MS = 90 * 24 * 3600_000;
+
 /** The dead-letter topic of consumer group `groupId` (the logical group id, before any namespace). */
 export function deadLetterTopic(groupId: string): string {
   return DEAD_LETTER_TOPIC_PREFIX + groupId;

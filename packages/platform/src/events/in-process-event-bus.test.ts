@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { EmbeddedPostgres } from "../db/pglite-sql-database.js";
 import { createRootLogger } from "../logging/logger.js";
+import { deadLetterTopic } from "./dead-letters.js";
 import { eventBusContract, waitFor } from "./event-bus.contract.js";
 import { InProcessEventBus } from "./in-process-event-bus.js";
 
@@ -108,6 +109,31 @@ describe("InProcessEventBus (durable) across a process restart", () => {
       await bus.close();
     } finally {
       await instance.close();
+    }
+  });
+});
+
+describe("InProcessEventBus (durable) retention", () => {
+  it("prunes ordinary messages after retentionMs and keeps dead letters for deadLetterRetentionMs", async () => {
+    assert.ok(embedded);
+    const db = await embedded.database("platform_bus_retention");
+    const first = await InProcessEventBus.durable(db, { logger });
+    await first.publish([
+      { topic: "yunxi.test.v1.retention", key: "k", value: Buffer.from("ordinary"), headers: {} },
+      { topic: deadLetterTopic("retention-group"), key: "k", value: Buffer.from("dead"), headers: { "x-dead-letter-topic": "yunxi.test.v1.retention" } },
+    ]);
+    await first.close();
+    // Ten days old: past the default 7-day retention, within the 90 days of dead letters.
+    await db.query(`UPDATE bus_message SET created_at = now() - interval '10 days'`);
+    const second = await InProcessEventBus.durable(db, { logger });
+    try {
+      const topics = async () => (await db.query<{ topic: string }>(`SELECT topic FROM bus_message ORDER BY seq`)).map((row) => row.topic);
+      const deadline = Date.now() + 10_000;
+      while ((await topics()).length > 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepEqual(await topics(), [deadLetterTopic("retention-group")]);
+      assert.equal((await second.listDeadLetters("retention-group")).length, 1);
+    } finally {
+      await second.close();
     }
   });
 });

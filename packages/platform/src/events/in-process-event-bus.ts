@@ -5,6 +5,8 @@ import { backoffDelay, checkedRetryPolicy, type RetryPolicy } from "./backoff.js
 import {
   checkedGroupId,
   checkedLimit,
+  DEAD_LETTER_TOPIC_PREFIX,
+  DEFAULT_DEAD_LETTER_RETENTION_MS,
   deadLetterReplayGroup,
   deadLetterTopic,
   originalOf,
@@ -31,7 +33,8 @@ interface BusLog {
   commit(groupId: string, topic: string, partition: number, seq: bigint): Promise<void>;
   /** The highest sequence number stored for the partition (0 when empty). */
   end(topic: string, partition: number): Promise<bigint>;
-  prune(olderThanMs: number): Promise<void>;
+  /** Deletes ordinary messages older than `olderThanMs` and dead letters older than `deadLettersOlderThanMs`. */
+  prune(olderThanMs: number, deadLettersOlderThanMs: number): Promise<void>;
 }
 
 export interface InProcessEventBusOptions {
@@ -44,6 +47,8 @@ export interface InProcessEventBusOptions {
   readonly pollIntervalMs?: number;
   /** Messages older than this are deleted from a durable log, like Kafka's retention.ms. Default 7 days. */
   readonly retentionMs?: number;
+  /** Dead letters are kept this long instead. Default {@link DEFAULT_DEAD_LETTER_RETENTION_MS} (90 days). */
+  readonly deadLetterRetentionMs?: number;
 }
 
 /** SQL creating the durable bus log; idempotent. Runs in the schema the handle is bound to (e.g. `platform_bus`). */
@@ -106,7 +111,7 @@ export class InProcessEventBus implements EventBus, DeadLetterQueue {
     if (prune) {
       const retentionMs = options.retentionMs ?? 7 * 24 * 3600_000;
       const run = () =>
-        void log.prune(retentionMs).catch((error: unknown) => this.#logger.warn({ error: String(error) }, "bus log prune failed"));
+        void log.prune(retentionMs, options.deadLetterRetentionMs ?? DEFAULT_DEAD_LETTER_RETENTION_MS).catch((error: unknown) => this.#logger.warn({ error: String(error) }, "bus log prune failed"));
       run();
       this.#pruneTimer = setInterval(run, Math.min(retentionMs, 3600_000));
       this.#pruneTimer.unref();
@@ -541,8 +546,11 @@ class SqlBusLog implements BusLog {
     return row?.seq == null ? 0n : BigInt(row.seq);
   }
 
-  async prune(olderThanMs: number): Promise<void> {
-    await this.#db.query(`DELETE FROM bus_message WHERE created_at < now() - $1 * interval '1 millisecond'`, [olderThanMs]);
+  async prune(olderThanMs: number, deadLettersOlderThanMs: number): Promise<void> {
+    await this.#db.query(
+      `DELETE FROM bus_message WHERE created_at < now() - (CASE WHEN starts_with(topic, $2::text) THEN $3::float8 ELSE $1::float8 END) * interval '1 millisecond'`,
+      [olderThanMs, DEAD_LETTER_TOPIC_PREFIX, deadLettersOlderThanMs],
+    );
   }
 }
 

@@ -6,6 +6,7 @@ import { Kafka, logLevel, type Admin } from "kafkajs";
 import { isYunxiError } from "../errors/errors.js";
 import { createRootLogger } from "../logging/logger.js";
 import { requireTestServer } from "../testing/servers.js";
+import { deadLetterTopic, DEFAULT_DEAD_LETTER_RETENTION_MS } from "./dead-letters.js";
 import { eventBusContract, eventBusNamespaceContract } from "./event-bus.contract.js";
 import { eventNames } from "./event-namespace.js";
 import { KafkaEventBus, type KafkaEventBusOptions } from "./kafka-event-bus.js";
@@ -108,6 +109,30 @@ describe("KafkaEventBus names on the broker", { timeout: 90_000 }, () => {
     assert.ok(topics.has(topic), "the unprefixed topic of the bus without a namespace");
     assert.ok(groups.has(`${namespace}.${groupId}`), "the namespaced consumer group");
     assert.ok(groups.has(groupId), "the unprefixed group of the bus without a namespace");
+  });
+});
+
+describe("KafkaEventBus dead-letter topics", { timeout: 90_000 }, () => {
+  const run = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
+  const namespace = `dead-${run}`;
+  const groupId = `contract-dead-retention-${run}`;
+  const topic = `${namespace}.${deadLetterTopic(groupId)}`;
+  after(async () => {
+    await deleteTopicsAndGroups([topic]);
+  });
+
+  it("creates a group's dead-letter topic in the namespace, kept 90 days", async () => {
+    const bus = new KafkaEventBus({ ...testBusOptions, namespace });
+    try {
+      assert.deepEqual(await bus.listDeadLetters(groupId), []);
+    } finally {
+      await bus.close();
+    }
+    const described = await withAdmin((admin) =>
+      admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2 /* TOPIC */, name: topic, configNames: ["retention.ms"] }] }),
+    );
+    const retention = described.resources[0]?.configEntries.find((entry) => entry.configName === "retention.ms");
+    assert.equal(retention?.configValue, String(DEFAULT_DEAD_LETTER_RETENTION_MS));
   });
 });
 

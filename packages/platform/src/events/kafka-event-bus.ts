@@ -17,6 +17,8 @@ import { checkedRetryPolicy, Wakeup, withTimeout, type RetryPolicy } from "./bac
 import {
   checkedGroupId,
   checkedLimit,
+  DEAD_LETTER_TOPIC_PREFIX,
+  DEFAULT_DEAD_LETTER_RETENTION_MS,
   deadLetterReplayGroup,
   deadLetterTopic,
   originalOf,
@@ -53,6 +55,11 @@ export interface KafkaEventBusOptions {
   readonly sessionTimeoutMs?: number;
   /** Backoff between attempts of a handler that threw, and after how many permanent failures a message is dead-lettered. */
   readonly retry?: RetryPolicy;
+  /**
+   * `retention.ms` of the dead-letter topics this bus creates (`yunxi.dead-letters.v1.<group>`). Default
+   * {@link DEFAULT_DEAD_LETTER_RETENTION_MS} (90 days); other topics keep the broker's default.
+   */
+  readonly deadLetterRetentionMs?: number;
   /** Partitions one subscription works on at the same time (order within each stays sequential). Default 4. */
   readonly partitionsConsumedConcurrently?: number;
   readonly ssl?: ConnectionOptions | boolean;
@@ -419,6 +426,9 @@ export class KafkaEventBus implements EventBus, DeadLetterQueue {
           topic,
           numPartitions: this.#options.partitions ?? 6,
           replicationFactor: this.#options.replicationFactor ?? -1,
+          ...(this.#names.logicalTopic(topic).startsWith(DEAD_LETTER_TOPIC_PREFIX)
+            ? { configEntries: [{ name: "retention.ms", value: String(this.#options.deadLetterRetentionMs ?? DEFAULT_DEAD_LETTER_RETENTION_MS) }] }
+            : {}),
         })),
       }),
       this.#connectTimeoutMs,

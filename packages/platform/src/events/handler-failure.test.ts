@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { status } from "@grpc/grpc-js";
+import { parseConfig } from "../config/config.js";
 import { failedPrecondition, internal, invalidArgument, notFound, resourceExhausted, unavailable } from "../errors/errors.js";
 import { checkedRetryPolicy, DEFAULT_MAX_ATTEMPTS } from "./backoff.js";
+import { platformConfigSpec } from "../runtime/platform-config.js";
 import { isPassingFault } from "./handler-failure.js";
 
 const grpcError = (code: number) => Object.assign(new Error(`${code} status`), { code, details: "detail", metadata: {} });
@@ -72,5 +74,24 @@ describe("checkedRetryPolicy", () => {
     }
     assert.throws(() => checkedRetryPolicy({ reportEvery: 0 }), /retry\.reportEvery/);
     assert.throws(() => checkedRetryPolicy({ initialMs: -5 }), /retry\.initialMs/);
+  });
+});
+
+describe("YUNXI_EVENT_MAX_ATTEMPTS", () => {
+  it("defaults to 10 and takes a positive whole number", () => {
+    const parsed = parseConfig(platformConfigSpec, {});
+    assert.ok(parsed.ok);
+    assert.equal(parsed.value.EVENT_MAX_ATTEMPTS, DEFAULT_MAX_ATTEMPTS);
+    const set = parseConfig(platformConfigSpec, { YUNXI_EVENT_MAX_ATTEMPTS: "25" });
+    assert.ok(set.ok);
+    assert.equal(set.value.EVENT_MAX_ATTEMPTS, 25);
+  });
+
+  it("refuses zero or a non-number, naming the variable", () => {
+    for (const value of ["0", "-3", "ten", "2.5"]) {
+      const parsed = parseConfig(platformConfigSpec, { YUNXI_EVENT_MAX_ATTEMPTS: value });
+      assert.ok(!parsed.ok, value);
+      assert.ok(parsed.problems.some((problem) => problem.variable === "YUNXI_EVENT_MAX_ATTEMPTS"), value);
+    }
   });
 });

@@ -118,13 +118,17 @@ describe("KafkaEventBus dead-letter topics", { timeout: 90_000 }, () => {
   const groupId = `contract-dead-retention-${run}`;
   const topic = `${namespace}.${deadLetterTopic(groupId)}`;
   after(async () => {
-    await deleteTopicsAndGroups([topic]);
+    await deleteTopicsAndGroups([topic], [`${namespace}.${groupId}-reader`]);
   });
 
-  it("creates a group's dead-letter topic in the namespace, kept 90 days", async () => {
+  it("creates a group's dead-letter topic in the namespace, kept 90 days; listing a group without one creates nothing", async () => {
     const bus = new KafkaEventBus({ ...testBusOptions, namespace });
     try {
       assert.deepEqual(await bus.listDeadLetters(groupId), []);
+      assert.ok(!(await withAdmin((admin) => admin.listTopics())).includes(topic), "no topic for a group that never dead-lettered");
+      // Subscribing to the dead-letter topic (as a reader would) creates it the way a dead letter does.
+      const reader = await bus.subscribe({ groupId: `${groupId}-reader`, topics: [deadLetterTopic(groupId)], handle: async () => {} });
+      await reader.close();
     } finally {
       await bus.close();
     }

@@ -203,8 +203,9 @@ export class KafkaEventBus implements EventBus, DeadLetterQueue {
     checkTopic(deadLetterTopic(groupId), this.#names);
     const topic = this.#names.topic(deadLetterTopic(groupId));
     const replayGroup = this.#names.group(deadLetterReplayGroup(groupId));
-    await this.#ensureTopics([topic]);
     const admin = await this.#connectedAdmin();
+    // A group that never dead-lettered has no topic; a mistyped group id must not create one.
+    if (!(await this.#retryWhileRetriable(() => admin.listTopics())).includes(topic)) return [];
     const [ends, committed] = await Promise.all([
       this.#retryWhileRetriable(() => admin.fetchTopicOffsets(topic)),
       this.#retryWhileRetriable(() => admin.fetchOffsets({ groupId: replayGroup, topics: [topic] })),

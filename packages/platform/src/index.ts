@@ -27,7 +27,9 @@ export * from "./db/prisma.js";
 export * from "./db/schema-name.js";
 // events
 export type * from "./events/event-bus.js";
-export type { RetryPolicy } from "./events/backoff.js";
+export { DEFAULT_MAX_ATTEMPTS, type RetryPolicy } from "./events/backoff.js";
+export * from "./events/dead-letters.js";
+export { isPassingFault } from "./events/handler-failure.js";
 export * from "./events/envelope.js";
 export * from "./events/kafka-event-bus.js";
 export * from "./events/event-namespace.js";

@@ -201,6 +201,8 @@ another dependency's credentials.
 - name: YUNXI_EVENT_NAMESPACE
   value: {{ $v.kafka.namespace | quote }}
 {{- end }}
+- name: YUNXI_EVENT_MAX_ATTEMPTS
+  value: {{ $v.kafka.maxAttempts | quote }}
 {{- end }}
 {{- if and (has "s3" $needs) (not $v.s3.embedded) }}
 - name: YUNXI_S3_ENDPOINT

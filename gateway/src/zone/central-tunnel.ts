@@ -20,6 +20,8 @@ export class ZoneTunnel implements ZoneSession {
     readonly zone: string,
     readonly session: ClientHttp2Session,
     readonly remoteAddress: string,
+    /** Serial number of the client certificate the zone connected with (which renewal it runs on). */
+    readonly certificateSerialNumber?: string,
   ) {}
 
   get live(): boolean {
@@ -60,12 +62,9 @@ export class CentralTunnel {
   constructor(options: CentralTunnelOptions) {
     this.#options = options;
     this.#server = tls.createServer({
-      cert: options.tls.cert,
-      key: options.tls.key,
-      ca: options.tls.ca,
+      ...secureContextOptions(options.tls),
       requestCert: true,
       rejectUnauthorized: true,
-      minVersion: "TLSv1.3",
       ALPNProtocols: [TUNNEL_ALPN, ZONE_SERVICE_ALPN],
       handshakeTimeout: options.handshakeTimeoutMs ?? 10_000,
     });
@@ -95,6 +94,14 @@ export class CentralTunnel {
     return typeof address === "object" && address ? address.port : this.#options.port;
   }
 
+  /**
+   * Uses `material` for every handshake from now on. Established tunnels keep their session (TLS does not
+   * look at the certificate again), so a renewal cuts no zone off.
+   */
+  useTlsMaterial(material: TlsMaterial): void {
+    this.#server.setSecureContext(secureContextOptions(material));
+  }
+
   async close(): Promise<void> {
     const closed = new Promise<void>((resolve) => this.#server.close(() => resolve()));
     this.registry.closeAll();
@@ -103,7 +110,8 @@ export class CentralTunnel {
   }
 
   #accept(socket: TLSSocket): void {
-    const zone = zoneNameOfPeer(socket.getPeerCertificate());
+    const peer = socket.getPeerCertificate();
+    const zone = zoneNameOfPeer(peer);
     const remoteAddress = socket.remoteAddress ?? "unknown";
     if (!zone) {
       this.#options.logger.warn({ remoteAddress }, "zone tunnel refused: client certificate names no valid zone (CN) or is not for client authentication");
@@ -121,7 +129,8 @@ export class CentralTunnel {
     }
     socket.setKeepAlive(true, 15_000);
     const session = http2.connect(`https://${zone}.zone.invalid`, { createConnection: () => socket });
-    const tunnel = new ZoneTunnel(zone, session, remoteAddress);
+    const certificateSerialNumber = peer.serialNumber;
+    const tunnel = new ZoneTunnel(zone, session, remoteAddress, certificateSerialNumber);
     session.on("error", (error) => this.#options.logger.warn({ zone, err: error }, "zone tunnel error"));
     const ping = setInterval(() => this.#ping(tunnel), this.#options.pingIntervalMs ?? 20_000);
     ping.unref();
@@ -130,7 +139,7 @@ export class CentralTunnel {
       if (this.registry.remove(zone, tunnel)) this.#options.logger.warn({ zone, remoteAddress }, "zone disconnected");
     });
     this.registry.register(zone, tunnel);
-    this.#options.logger.info({ zone, remoteAddress }, "zone connected");
+    this.#options.logger.info({ zone, remoteAddress, certificateSerialNumber, certificateNotAfter: peer.valid_to }, "zone connected");
   }
 
   #ping(tunnel: ZoneTunnel): void {
@@ -160,6 +169,11 @@ export class CentralTunnel {
       stream.end(JSON.stringify({ error: { kind: "Unavailable", message: "the issuer's signing keys are unavailable" } }));
     }
   }
+}
+
+/** The secure-context part of the listener's options; the same at start and on every renewal. */
+function secureContextOptions(material: TlsMaterial): tls.SecureContextOptions {
+  return { cert: material.cert, key: material.key, ca: material.ca, minVersion: "TLSv1.3" };
 }
 
 /** Writes the gateway's error body shape on a raw response (the request was hijacked from Fastify). */

@@ -1,8 +1,8 @@
 import { failedPrecondition } from "@yunxi/platform";
-import { X509Certificate } from "node:crypto";
+import { createPrivateKey, X509Certificate } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { PeerCertificate } from "node:tls";
+import { createSecureContext, type PeerCertificate } from "node:tls";
 import { ZONE_NAME_PATTERN } from "./zone-config.js";
 
 /** The three files of a tunnel endpoint, as a Kubernetes TLS secret with a CA lays them out. */
@@ -14,9 +14,70 @@ export interface TlsMaterial {
 
 const CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
 
+/** What a certificate in use says about itself; safe to log and to show (no key material). */
+export interface CertificateInfo {
+  readonly subject: string;
+  readonly serialNumber: string;
+  /** SHA-256 fingerprint as `openssl x509 -noout -fingerprint -sha256` prints it. */
+  readonly fingerprint256: string;
+  readonly notBefore: Date;
+  readonly notAfter: Date;
+}
+
+/** Describes a certificate (the first one of a PEM bundle). */
+export function certificateInfoOf(pem: Buffer | string): CertificateInfo {
+  const certificate = new X509Certificate(pem);
+  return {
+    subject: certificate.subject.replace(/\n/g, ", "),
+    serialNumber: certificate.serialNumber,
+    fingerprint256: certificate.fingerprint256,
+    notBefore: new Date(certificate.validFrom),
+    notAfter: new Date(certificate.validTo),
+  };
+}
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
 /**
- * Reads tls.crt, tls.key and ca.crt from `dir`. Read on every dial/start rather than once, so renewed
- * certificates are picked up without a restart of the zone. Names the missing file, never its content.
+ * Checks that the three files make a usable endpoint identity before anything uses them: a parsable
+ * certificate, a private key that belongs to it, at least one CA certificate, and a context Node accepts.
+ * A half-written or mismatched Secret fails here instead of in every handshake. Errors name the file
+ * and the problem, never the content.
+ */
+export function inspectTlsMaterial(material: TlsMaterial): CertificateInfo {
+  let certificate: X509Certificate;
+  try {
+    certificate = new X509Certificate(material.cert);
+  } catch (error) {
+    throw failedPrecondition("tls.crt holds no readable PEM certificate", { cause: error });
+  }
+  let key: ReturnType<typeof createPrivateKey>;
+  try {
+    key = createPrivateKey(material.key);
+  } catch (error) {
+    throw failedPrecondition("tls.key holds no readable PEM private key", { cause: error });
+  }
+  if (!certificate.checkPrivateKey(key)) throw failedPrecondition("tls.key does not belong to the certificate in tls.crt");
+  const authorities = material.ca.toString("latin1").match(PEM_CERTIFICATE) ?? [];
+  if (authorities.length === 0) throw failedPrecondition("ca.crt holds no PEM certificate");
+  for (const authority of authorities) {
+    try {
+      new X509Certificate(authority);
+    } catch (error) {
+      throw failedPrecondition("ca.crt holds a certificate that cannot be read", { cause: error });
+    }
+  }
+  try {
+    createSecureContext({ cert: material.cert, key: material.key, ca: material.ca });
+  } catch (error) {
+    throw failedPrecondition(`the TLS library refuses tls.crt, tls.key and ca.crt together (${(error as { code?: string }).code ?? "error"})`, { cause: error });
+  }
+  return certificateInfoOf(material.cert);
+}
+
+/**
+ * Reads tls.crt, tls.key and ca.crt from `dir`. A Secret update between two of the reads can mix
+ * versions; {@link inspectTlsMaterial} refuses such a mix. Names the missing file, never its content.
  */
 export async function readTlsMaterial(dir: string): Promise<TlsMaterial> {
   const read = async (name: string) => {

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { createHash, randomBytes } from "node:crypto";
 import { after, before, describe, it } from "node:test";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Writable } from "node:stream";
 import { createRootLogger, httpStatusOf, kindOf, publicMessage, unauthenticated, type Principal, type PlatformConfig, type TokenVerifier } from "@yunxi/platform";
 import Fastify from "fastify";
@@ -61,6 +63,12 @@ const settings = (port: number, tlsDir: string): ZoneSettings => ({
   ZONE_TUNNEL_TLS_DIR: tlsDir,
   ZONE_RECONNECT_MAX_MS: 200,
   ZONE_REQUEST_IDLE_TIMEOUT_MS: 5_000,
+  ZONE_TLS_RELOAD_SECONDS: 0,
+});
+/** The files of `dir` as the dialer uses them, fixed (renewal is tls-reload.test.ts's subject). */
+const fixedTls = (dir: string) => ({
+  material: { cert: readFileSync(join(dir, "tls.crt")), key: readFileSync(join(dir, "tls.key")), ca: readFileSync(join(dir, "ca.crt")) },
+  reload: async () => false,
 });
 const platform = { BIND_HOST: "127.0.0.1", HTTP_PORT: 0, CONNECT_TIMEOUT_MS: 2_000 } as PlatformConfig;
 
@@ -88,7 +96,7 @@ function dialer(zone: string, tlsDir: string, centralPort: number, localPort: nu
     zone,
     central: { host: "127.0.0.1", port: centralPort },
     ...(serverName ? { centralServerName: serverName } : {}),
-    tlsDir,
+    tls: fixedTls(tlsDir),
     local: () => ({ host: "127.0.0.1", port: localPort }),
     backoff: exponentialBackoff({ initialMs: 20, maxMs: 200 }),
     logger,
@@ -275,10 +283,10 @@ describe("zone tunnel (in-process, real TLS)", () => {
 
   it("relays the issuer's JWKS to a zone over mTLS, and to nobody else", async () => {
     const central = await startCentral(dirs.server!);
-    const jwks = await fetchCentralJwks({ central: { host: "127.0.0.1", port: central.port }, tlsDir: dirs.finance!, connectTimeoutMs: 2_000 });
+    const jwks = await fetchCentralJwks({ central: { host: "127.0.0.1", port: central.port }, tls: fixedTls(dirs.finance!), connectTimeoutMs: 2_000 });
     assert.deepEqual(JSON.parse(jwks), JSON.parse(JWKS));
     await assert.rejects(
-      fetchCentralJwks({ central: { host: "127.0.0.1", port: central.port }, tlsDir: dirs.foreign!, connectTimeoutMs: 2_000 }),
+      fetchCentralJwks({ central: { host: "127.0.0.1", port: central.port }, tls: fixedTls(dirs.foreign!), connectTimeoutMs: 2_000 }),
       (error: unknown) => kindOf(error) === "Unavailable",
     );
   });

@@ -43,6 +43,11 @@ export const zoneConfigShape = {
   ZONE_TUNNEL_TLS_DIR: z.string().min(1).optional(),
   /** How long a forwarded request may go without any byte from the zone before it fails. */
   ZONE_REQUEST_IDLE_TIMEOUT_MS: env.positiveInt().default(120_000),
+  /**
+   * Seconds between checks of the tunnel's certificate files (both ends); changed, valid files take effect
+   * for new connections without a restart. 0 = read once at start.
+   */
+  ZONE_TLS_RELOAD_SECONDS: z.coerce.number({ message: "expected a whole number of seconds" }).int().min(0).max(86_400).default(60),
 };
 
 type ZoneSettings = {

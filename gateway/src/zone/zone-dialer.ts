@@ -7,7 +7,7 @@ import type { ReconnectBackoff } from "./backoff.js";
 import { TUNNEL_ALPN, ZONE_JWKS_PATH, ZONE_SERVICE_ALPN } from "./central-tunnel.js";
 import { endToEndHeaders } from "./forwarding.js";
 import type { HostPort } from "./zone-config.js";
-import { readTlsMaterial } from "./tls-material.js";
+import type { TlsMaterialReloader } from "./tls-reloader.js";
 
 export type TunnelState = "connecting" | "connected" | "waiting";
 
@@ -16,7 +16,8 @@ export interface ZoneDialerOptions {
   readonly central: HostPort;
   /** Name the central certificate must carry; defaults to the host of `central`. */
   readonly centralServerName?: string;
-  readonly tlsDir: string;
+  /** This zone's client certificate, key and the CA of the central, kept current (see TlsMaterialReloader). */
+  readonly tls: Pick<TlsMaterialReloader, "material" | "reload">;
   /** Where this zone's own gateway serves HTTP (known once it listens); forwarded requests are answered by it. */
   readonly local: () => HostPort;
   readonly backoff: ReconnectBackoff;
@@ -27,9 +28,9 @@ export interface ZoneDialerOptions {
   readonly onState?: (state: TunnelState) => void;
 }
 
-/** TLS options to reach the central with this zone's client certificate, re-read on every dial. */
-async function centralTlsOptions(options: Pick<ZoneDialerOptions, "central" | "centralServerName" | "tlsDir">, alpn: string): Promise<tls.ConnectionOptions> {
-  const material = await readTlsMaterial(options.tlsDir);
+/** TLS options to reach the central with the zone's current client certificate. */
+function centralTlsOptions(options: Pick<ZoneDialerOptions, "central" | "centralServerName" | "tls">, alpn: string): tls.ConnectionOptions {
+  const material = options.tls.material;
   const serverName = options.centralServerName ?? options.central.host;
   return {
     host: options.central.host,
@@ -102,9 +103,12 @@ export class ZoneDialer {
     if (this.#stopped) return;
     const { logger, central } = this.#options;
     this.#state("connecting");
+    // A renewed certificate is used from the next dial on, without waiting for the reload tick.
+    await this.#options.tls.reload();
+    if (this.#stopped) return;
     let socket: TLSSocket;
     try {
-      socket = await connectTls(await centralTlsOptions(this.#options, TUNNEL_ALPN), this.#options.connectTimeoutMs);
+      socket = await connectTls(centralTlsOptions(this.#options, TUNNEL_ALPN), this.#options.connectTimeoutMs);
     } catch (error) {
       logger.warn({ central: `${central.host}:${central.port}`, reason: (error as Error).message }, "zone tunnel: cannot reach the central gateway");
       this.#retry();
@@ -196,10 +200,10 @@ export class ZoneDialer {
  * Fetches the central issuer's JWKS over a short-lived mTLS HTTP/2 connection to the tunnel port, for
  * the zone's token verifiers (a zone cannot reach the issuer itself).
  */
-export async function fetchCentralJwks(options: Pick<ZoneDialerOptions, "central" | "centralServerName" | "tlsDir" | "connectTimeoutMs">): Promise<string> {
+export async function fetchCentralJwks(options: Pick<ZoneDialerOptions, "central" | "centralServerName" | "tls" | "connectTimeoutMs">): Promise<string> {
   let socket: TLSSocket;
   try {
-    socket = await connectTls(await centralTlsOptions(options, ZONE_SERVICE_ALPN), options.connectTimeoutMs);
+    socket = await connectTls(centralTlsOptions(options, ZONE_SERVICE_ALPN), options.connectTimeoutMs);
   } catch (error) {
     throw unavailable("the central gateway is unreachable for the issuer's signing keys", { cause: error });
   }

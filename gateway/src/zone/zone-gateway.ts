@@ -1,10 +1,11 @@
-import { BUILT_IN_ISSUER_PATH, unauthenticated, unavailable, type Logger, type PlatformConfig, type TokenVerifier } from "@yunxi/platform";
+import { BUILT_IN_ISSUER_PATH, failedPrecondition, unauthenticated, unavailable, type Logger, type PlatformConfig, type TokenVerifier } from "@yunxi/platform";
 import type { FastifyInstance } from "fastify";
 import { exponentialBackoff } from "./backoff.js";
 import { CentralTunnel, forwardToZone } from "./central-tunnel.js";
 import { needsToken, ZONE_HEADER, zoneTargetOf } from "./forwarding.js";
 import { issuerJwksSource } from "./issuer-jwks.js";
-import { readTlsMaterial, zoneNameOfPem } from "./tls-material.js";
+import { zoneNameOfPem, type CertificateInfo } from "./tls-material.js";
+import { TlsMaterialReloader } from "./tls-reloader.js";
 import { parseHostPort, type HostPort } from "./zone-config.js";
 import { fetchCentralJwks, ZoneDialer } from "./zone-dialer.js";
 
@@ -18,6 +19,7 @@ export interface ZoneSettings {
   readonly ZONE_TUNNEL_PORT?: number | undefined;
   readonly ZONE_TUNNEL_TLS_DIR?: string | undefined;
   readonly ZONE_REQUEST_IDLE_TIMEOUT_MS: number;
+  readonly ZONE_TLS_RELOAD_SECONDS: number;
 }
 
 export type ZoneRole = "central" | "zone" | "none";
@@ -29,6 +31,8 @@ export function zoneRoleOf(settings: ZoneSettings): ZoneRole {
 
 export interface CentralZoneRouting {
   readonly tunnel: CentralTunnel;
+  /** The listener's certificate in use (for readiness and troubleshooting). */
+  certificate(): CertificateInfo;
   /** Opens the tunnel port; call once the gateway's HTTP port listens (the JWKS source needs it). */
   listen(): Promise<number>;
   close(): Promise<void>;
@@ -55,10 +59,17 @@ export async function installCentralZoneRouting(
   const tlsDir = settings.ZONE_TUNNEL_TLS_DIR;
   const port = settings.ZONE_TUNNEL_PORT;
   if (tlsDir === undefined || port === undefined) throw new Error("central zone routing needs GATEWAY_ZONE_TUNNEL_PORT and GATEWAY_ZONE_TUNNEL_TLS_DIR");
+  const material = await TlsMaterialReloader.open({
+    dir: tlsDir,
+    role: "central listener",
+    logger,
+    reloadSeconds: settings.ZONE_TLS_RELOAD_SECONDS,
+    onChange: (renewed) => tunnel.useTlsMaterial(renewed),
+  });
   const tunnel = new CentralTunnel({
     host: options.platform.BIND_HOST,
     port,
-    tls: await readTlsMaterial(tlsDir),
+    tls: material.material,
     logger,
     jwks: options.jwks ?? issuerJwksSource(options.platform, options.localOrigin),
     handshakeTimeoutMs: options.platform.CONNECT_TIMEOUT_MS,
@@ -78,17 +89,23 @@ export async function installCentralZoneRouting(
   });
   return {
     tunnel,
+    certificate: () => material.certificate,
     async listen() {
       const bound = await tunnel.listen();
       logger.info({ port: bound }, "zone tunnel listening");
       return bound;
     },
-    close: () => tunnel.close(),
+    async close() {
+      material.close();
+      await tunnel.close();
+    },
   };
 }
 
 export interface ZoneSide {
   readonly dialer: ZoneDialer;
+  /** The zone's client certificate in use (for readiness and troubleshooting). */
+  certificate(): CertificateInfo;
   close(): Promise<void>;
 }
 
@@ -106,15 +123,23 @@ export async function installZoneSide(
   const tlsDir = settings.ZONE_TLS_DIR;
   const zone = settings.ZONE_NAME;
   if (!central || tlsDir === undefined || zone === undefined) throw new Error("a zone gateway needs GATEWAY_ZONE_NAME, GATEWAY_ZONE_CENTRAL_ADDRESS and GATEWAY_ZONE_TLS_DIR");
-  const material = await readTlsMaterial(tlsDir);
-  const certified = zoneNameOfPem(material.cert);
-  if (certified !== zone) {
-    // The central trusts only the certificate: a mismatch would silently serve another zone's traffic.
-    throw new Error(`GATEWAY_ZONE_NAME is "${zone}" but the certificate in ${tlsDir}/tls.crt is for ${certified === undefined ? "no valid zone name (CN)" : `"${certified}"`}`);
-  }
+  const material = await TlsMaterialReloader.open({
+    dir: tlsDir,
+    role: "zone client",
+    logger,
+    reloadSeconds: settings.ZONE_TLS_RELOAD_SECONDS,
+    check: (candidate) => {
+      const certified = zoneNameOfPem(candidate.cert);
+      // The central trusts only the certificate: a mismatch would silently serve another zone's traffic,
+      // so a renewal for another name is refused like a broken one.
+      if (certified !== zone) {
+        throw failedPrecondition(`GATEWAY_ZONE_NAME is "${zone}" but the certificate in ${tlsDir}/tls.crt is for ${certified === undefined ? "no valid zone name (CN)" : `"${certified}"`}`);
+      }
+    },
+  });
   const centralTls = {
     central,
-    tlsDir,
+    tls: material,
     connectTimeoutMs: options.platform.CONNECT_TIMEOUT_MS,
     ...(settings.ZONE_CENTRAL_SERVER_NAME === undefined ? {} : { centralServerName: settings.ZONE_CENTRAL_SERVER_NAME }),
   };
@@ -129,5 +154,12 @@ export async function installZoneSide(
     backoff: exponentialBackoff({ initialMs: Math.min(500, settings.ZONE_RECONNECT_MAX_MS), maxMs: settings.ZONE_RECONNECT_MAX_MS }),
     logger,
   });
-  return { dialer, close: () => dialer.close() };
+  return {
+    dialer,
+    certificate: () => material.certificate,
+    async close() {
+      material.close();
+      await dialer.close();
+    },
+  };
 }

@@ -232,7 +232,8 @@ export class SealSimulator {
               method: "PUT",
               headers: { authorization: `Bearer ${photo.uploadToken}`, "content-type": photo.contentType, "x-yunxi-sha256": photo.sha256 },
               body: Buffer.from(photo.data, "base64"),
-              signal: AbortSignal.timeout(30_000),
+              // Longer than the gateway's upload deadline (30 s), so a slow store is answered 503 + Retry-After, not abandoned.
+              signal: AbortSignal.timeout(60_000),
             });
             const body = (await response.json().catch(() => ({}))) as { id?: unknown };
             return { status: response.status, id: body.id };

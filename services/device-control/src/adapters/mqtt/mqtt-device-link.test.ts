@@ -10,12 +10,12 @@ import { deviceLinkOptions } from "../../module.js";
 import { MqttDeviceLink } from "./mqtt-device-link.js";
 
 const logger = createRootLogger({ level: "error" });
-const DEVICES = 20;
-const EVENTS_PER_DEVICE = 50;
+const DEVICES = 10;
+const EVENTS_PER_DEVICE = 40;
 // Devices re-send what is not acknowledged, as real ones (and seal-sim) do; faster here to keep the test short.
 const RESEND_MS = 1000;
 const BURST_BOUND_MS = 90_000;
-const EVENT_COST_MS = 3;
+const EVENT_COST_MS = 2;
 
 function eventBytes(sequence: number): Uint8Array {
   const { DeviceEvent: type } = deviceProtocolTypes();

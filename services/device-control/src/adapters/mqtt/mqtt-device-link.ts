@@ -24,7 +24,12 @@ export interface MqttDeviceLinkOptions {
    * acknowledged, which made a burst's backlog slower to drain the longer it grew.
    */
   readonly persistentSession?: boolean;
-  /** Device messages handled at once across the fleet (each device's still one at a time, in order); default 16. */
+  /**
+   * Device messages handled at once across the fleet (each device's still one at a time, in order); default 4.
+   * Handling is mostly database work, and embedded PostgreSQL (PGlite) runs each statement on this thread:
+   * more handlers at once add no throughput, they only make each turn of the event loop longer, and the
+   * embedded broker and the gateway in the same process wait for those turns.
+   */
   readonly maxConcurrentHandlers?: number;
   /**
    * Publishes (commands, event acks) waiting for the broker's PUBACK at once; default 256. Not lower: the
@@ -107,7 +112,7 @@ export class MqttDeviceLink implements CommandTransport {
     const settings = typeof options === "string" ? { clientId: options } : options;
     this.#clientId = settings.clientId ?? "device-control";
     this.#persistentSession = settings.persistentSession ?? true;
-    this.#handlers = new Slots(positive(settings.maxConcurrentHandlers, 16, "maxConcurrentHandlers"));
+    this.#handlers = new Slots(positive(settings.maxConcurrentHandlers, 4, "maxConcurrentHandlers"));
     this.#publishes = new Slots(positive(settings.maxInFlightPublishes, 256, "maxInFlightPublishes"));
   }
 
@@ -161,7 +166,7 @@ export class MqttDeviceLink implements CommandTransport {
         const ordered = [...batch].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
         await client.publish(deviceTopics.acks(deviceId), encodeEventAck(ordered), { qos: 1 });
       })
-      .catch((error: unknown) => this.logger.warn({ deviceId, err: error }, "event ack not delivered; the device will re-send"))
+      .catch((error: unknown) => this.logger.warn({ deviceId, err: error }, "event ack not confirmed by the broker in time; if it was lost, the device re-sends the event"))
       .finally(() => this.#acksUnderWay.delete(underWay));
     this.#acksUnderWay.add(underWay);
   }

@@ -49,14 +49,15 @@ const client = new Etsi014Client({ baseUrl: kme.url, ca: kme.pki.ca.cert, ...ide
 const qkdSource = new Etsi014KeySource({ client, localSaeId: "sae-a", peerSaeId: "sae-b", lowWatermark: 64, highWatermark: 256, logger });
 await qkdSource.refill();
 function service(maxOperationsPerVersion?: number) {
+  const audit = new MemoryAuditPublisher();
   return makeEnvelopeService({
-    keys: new MemoryKeyStore(),
-    policies: new MemoryPolicyStore(),
+    keys: new MemoryKeyStore(audit),
+    policies: new MemoryPolicyStore(audit),
     ciphers: createSuiteCiphers(),
     qkd: qkdSource,
     pqc: new HybridPqcKeySource("sae-a", new LocalHybridKemPeer("sae-b")),
     sealer: new AesGcmMaterialSealer(randomBytes(32)),
-    audit: new MemoryAuditPublisher(),
+    audit,
     clock: { now: () => new Date() },
     logger,
     defaultPolicy: { suite: "aes-256-gcm", requireQkd: true },
@@ -140,7 +141,7 @@ for (const cipher of ["aes-256-gcm", "sm4-ctr"]) {
 client.close();
 await kme.close();
 
-const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), 10));
+const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => (r[i] ?? "").length), 10));
 const line = (r: readonly string[]) => `| ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
 console.log(line(["measure", "per wall second", "per CPU second / note"]));
 console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { createTokenVerifier, defineModule, OutboxRelay, schemaNameOf, signingSecret, type Logger, type TokenVerifier } from "@yunxi/platform";
+import { createTokenVerifier, defineModule, internal, OutboxRelay, schemaNameOf, signingSecret, type Logger, type TokenVerifier } from "@yunxi/platform";
 import { AesGcmMaterialSealer } from "./adapters/crypto/aes-gcm-material-sealer.js";
 import { createSuiteCiphers } from "./adapters/crypto/ciphers.js";
 import { storageKeyFrom } from "./adapters/crypto/storage-key.js";
-import { keyManagementPrismaClient, PrismaKeyStore, PrismaPolicyStore } from "./adapters/db/prisma-key-store.js";
+import { KeyEventOutbox, keyManagementPrismaClient, PrismaKeyStore, PrismaPolicyStore } from "./adapters/db/prisma-key-store.js";
 import { Etsi014Client } from "./adapters/etsi014/etsi014-client.js";
 import { Etsi014KeySource } from "./adapters/etsi014/etsi014-key-source.js";
 import { KmeHttpsServer } from "./adapters/etsi014/kme-https-server.js";
@@ -28,8 +28,10 @@ export interface KeyManagementDeps {
   readonly qkd: KeySource;
   /** The peer site for the hybrid exchange; an in-process peer when absent (embedded mode). */
   readonly pqcPeer?: HybridKemPeer;
+  /** Memory stores when absent; they record their events in `audit`, which must then be a `MemoryAuditPublisher`. */
   readonly keys?: KeyStore;
   readonly policies?: PolicyStore;
+  /** Where events of operations that change nothing (decrypt, refusals) go; key changes record theirs through the stores. */
   readonly audit?: AuditPublisher;
   /** Verifies callers' access tokens (the platform's `createTokenVerifier` in the module). */
   readonly verifier: TokenVerifier;
@@ -47,14 +49,19 @@ export interface KeyManagementDeps {
 export async function createKeyManagement(deps: KeyManagementDeps): Promise<{ service: EnvelopeService; grpc: ReturnType<typeof makeKeyManagementGrpc>; audit: AuditPublisher }> {
   const { config, logger } = deps;
   const audit = deps.audit ?? new MemoryAuditPublisher();
-  const keys = deps.keys ?? new MemoryKeyStore();
+  const memoryLog = () => {
+    // Memory stores and another publisher would split one organisation's events over two places.
+    if (!(audit instanceof MemoryAuditPublisher)) throw internal("memory key stores need the MemoryAuditPublisher; pass keys and policies with any other publisher");
+    return audit;
+  };
+  const keys = deps.keys ?? new MemoryKeyStore(memoryLog());
   const storageKey = config.STORAGE_KEY || deps.signingSecret !== undefined ? storageKeyFrom(config.STORAGE_KEY, deps.signingSecret ?? "") : randomBytes(32);
   const sealer = new AesGcmMaterialSealer(storageKey);
   storageKey.fill(0);
   await verifyStorageKey(keys, sealer);
   const service = makeEnvelopeService({
     keys,
-    policies: deps.policies ?? new MemoryPolicyStore(),
+    policies: deps.policies ?? new MemoryPolicyStore(memoryLog()),
     ciphers: createSuiteCiphers(),
     qkd: deps.qkd,
     pqc: new HybridPqcKeySource(config.SAE_ID, deps.pqcPeer ?? new LocalHybridKemPeer(config.PEER_SAE_ID)),
@@ -127,12 +134,14 @@ export const keyManagementModule = defineModule({
     });
     // A KME that is down at startup must not stop the process: keys fall back per policy and refill later.
     await qkd.refill().catch((error: unknown) => ctx.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "initial qkd refill failed"));
+    // Key changes append their events on their own transactions; decrypts and refusals through the publisher.
+    const outbox = new KeyEventOutbox(() => relay.nudge());
     const { grpc } = await createKeyManagement({
       config,
       logger: ctx.logger,
       qkd,
-      keys: new PrismaKeyStore(prisma),
-      policies: new PrismaPolicyStore(prisma),
+      keys: new PrismaKeyStore(prisma, outbox),
+      policies: new PrismaPolicyStore(prisma, outbox),
       audit: new OutboxAuditPublisher(db, () => relay.nudge()),
       verifier: createTokenVerifier(ctx.platform),
       // The embedded mode keeps its signing secret in the data directory, so a restart derives the same storage key.

@@ -10,7 +10,7 @@ import { HybridPqcKeySource, LocalHybridKemPeer } from "../adapters/pqc/hybrid-p
 import { parseCiphertext, formatCiphertext } from "../domain/ciphertext.js";
 import { captureLogger } from "../test-logger.js";
 import { makeEnvelopeService } from "./envelope-service.js";
-import type { KeyMaterial, KeySource } from "./ports.js";
+import type { KeyMaterial, KeyOperationEvent, KeySource } from "./ports.js";
 
 /** A QKD source that can be switched off, standing in for the KME in unit tests. */
 class SwitchableQkdSource implements KeySource {
@@ -25,13 +25,23 @@ class SwitchableQkdSource implements KeySource {
   }
 }
 
+/** The memory audit log with a switch that makes recording fail, as an unwritable outbox would. */
+class RefusingAuditLog extends MemoryAuditPublisher {
+  refusing = false;
+
+  override record(events: readonly KeyOperationEvent[]): void {
+    if (this.refusing) throw unavailable("audit log unavailable");
+    super.record(events);
+  }
+}
+
 function setup(options: { maxOperationsPerVersion?: number; combineWithPqc?: boolean } = {}) {
   const qkd = new SwitchableQkdSource();
-  const audit = new MemoryAuditPublisher();
+  const audit = new RefusingAuditLog();
   const { logger, text } = captureLogger();
   const service = makeEnvelopeService({
-    keys: new MemoryKeyStore(),
-    policies: new MemoryPolicyStore(),
+    keys: new MemoryKeyStore(audit),
+    policies: new MemoryPolicyStore(audit),
     ciphers: createSuiteCiphers(),
     qkd,
     pqc: new HybridPqcKeySource("site-a", new LocalHybridKemPeer("site-b")),
@@ -169,6 +179,57 @@ describe("QKD policy", () => {
     assert.equal(info.versions[0]?.securityLevel, "qkd+pqc");
     const ciphertext = await service.encrypt(ctx, "k", Buffer.from("x"));
     assert.equal(parseCiphertext(ciphertext).securityLevel, "qkd+pqc");
+  });
+});
+
+describe("audit before effect", () => {
+  const refused = (e: unknown) => isYunxiError(e, "Unavailable") && /audit log unavailable/.test(e.message);
+
+  it("makes no key change whose audit event cannot be recorded", async () => {
+    const { service, audit } = setup();
+    await service.createKey(ctx, "k");
+    await service.setPolicy(ctx, { suite: "aes-256-gcm", requireQkd: false });
+    const recorded = audit.events.length;
+    audit.refusing = true;
+    await assert.rejects(service.createKey(ctx, "other"), refused);
+    await assert.rejects(service.rotateKey(ctx, "k"), refused);
+    await assert.rejects(service.setMinDecryptionVersion(ctx, "k", 1), refused);
+    await assert.rejects(service.setPolicy(ctx, { suite: "sm4-ctr-hmac-sm3", requireQkd: true }), refused);
+    audit.refusing = false;
+    await assert.rejects(service.getKey(ctx, "other"), (e) => isYunxiError(e, "NotFound"));
+    assert.equal((await service.getKey(ctx, "k")).latestVersion, 1);
+    assert.deepEqual(await service.getPolicy("org-1"), { organisationId: "org-1", suite: "aes-256-gcm", requireQkd: false });
+    assert.equal(audit.events.length, recorded);
+  });
+
+  it("returns no ciphertext, data key or plaintext when the use cannot be audited, and counts no use", async () => {
+    const { service, audit } = setup();
+    await service.createKey(ctx, "k");
+    const ciphertext = await service.encrypt(ctx, "k", Buffer.from("secret"));
+    const before = await service.getKey(ctx, "k");
+    const recorded = audit.events.length;
+    audit.refusing = true;
+    await assert.rejects(service.encrypt(ctx, "k", Buffer.from("more")), refused);
+    await assert.rejects(service.generateDataKey(ctx, "k"), refused);
+    await assert.rejects(service.rewrap(ctx, "k", ciphertext), refused);
+    // Decrypt changes nothing, so its event is recorded on its own before the plaintext is returned.
+    await assert.rejects(service.decrypt(ctx, "k", ciphertext), refused);
+    audit.refusing = false;
+    assert.deepEqual(await service.getKey(ctx, "k"), before, "no use was counted");
+    assert.equal(audit.events.length, recorded);
+    assert.equal((await service.decrypt(ctx, "k", ciphertext)).toString(), "secret");
+    assert.deepEqual(audit.events.slice(recorded).map((e) => `${e.operation}:${e.outcome}`), ["decrypt:ok"]);
+  });
+
+  it("records a downgrade with the key version it made, and a refusal on its own", async () => {
+    const { service, qkd, audit } = setup();
+    qkd.available = false;
+    await service.createKey(ctx, "k");
+    assert.deepEqual(audit.events.map((e) => e.operation), ["downgrade", "create-key"]);
+    audit.refusing = true;
+    await assert.rejects(service.rotateKey(ctx, "k"), refused);
+    audit.refusing = false;
+    assert.equal(audit.events.length, 2, "neither the downgrade nor the rotation of the unmade version was recorded");
   });
 });
 

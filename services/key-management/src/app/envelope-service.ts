@@ -19,6 +19,7 @@ import type {
   Clock,
   KeyMaterial,
   KeyOperation,
+  KeyOperationEvent,
   KeySource,
   KeyStore,
   MaterialSealer,
@@ -84,12 +85,10 @@ export function makeEnvelopeService(deps: EnvelopeServiceDeps) {
   const maxOperations = deps.maxOperationsPerVersion ?? DEFAULT_MAX_OPERATIONS_PER_VERSION;
   const log = deps.logger;
 
-  async function audit(
-    ctx: CallContext,
-    operation: KeyOperation,
-    fields: Partial<{ keyName: string; keyVersion: number; securityLevel: SecurityLevel; provenance: KeyProvenance; outcome: "ok" | "refused" | "failed"; detail: string }>,
-  ): Promise<void> {
-    await deps.audit.publish({
+  type AuditFields = Partial<{ keyName: string; keyVersion: number; securityLevel: SecurityLevel; provenance: KeyProvenance; outcome: "ok" | "refused" | "failed"; detail: string }>;
+
+  function auditEvent(ctx: CallContext, operation: KeyOperation, fields: AuditFields): KeyOperationEvent {
+    return {
       operation,
       outcome: fields.outcome ?? "ok",
       actor: ctx.actor,
@@ -101,15 +100,23 @@ export function makeEnvelopeService(deps: EnvelopeServiceDeps) {
       path: fields.provenance?.path ?? [],
       detail: fields.detail ?? "",
       occurredAt: deps.clock.now(),
-    });
+    };
+  }
+
+  /** For operations that change nothing: the event is recorded before the caller gets any result. */
+  async function audit(ctx: CallContext, operation: KeyOperation, fields: AuditFields): Promise<void> {
+    await deps.audit.publish(auditEvent(ctx, operation, fields));
   }
 
   async function policyOf(organisationId: string): Promise<OrganisationPolicy> {
     return (await deps.policies.get(organisationId)) ?? { organisationId, ...deps.defaultPolicy };
   }
 
-  /** QKD first; PQC only if the organisation allows it. Refusals and downgrades are audited. */
-  async function obtainMaterial(ctx: CallContext, keyName: string, requireQkd: boolean): Promise<KeyMaterial> {
+  /**
+   * QKD first; PQC only if the organisation allows it. A refusal is audited here (it changes nothing);
+   * a downgrade comes back as `events`, to be stored with the key version it made.
+   */
+  async function obtainMaterial(ctx: CallContext, keyName: string, requireQkd: boolean): Promise<KeyMaterial & { events: KeyOperationEvent[] }> {
     const request = { organisationId: ctx.organisationId, keyName, bytes: KEY_BYTES };
     let qkd: KeyMaterial;
     try {
@@ -122,17 +129,16 @@ export function makeEnvelopeService(deps: EnvelopeServiceDeps) {
         throw unavailable("no QKD key is available and the organisation requires QKD; refusing to fall back to PQC", { cause: error });
       }
       const pqc = await deps.pqc.obtain(request);
-      await audit(ctx, "downgrade", { keyName, provenance: pqc.provenance, detail: error.message });
       log.warn({ organisationId: ctx.organisationId, keyName }, "qkd unavailable, using pqc hybrid");
-      return pqc;
+      return { ...pqc, events: [auditEvent(ctx, "downgrade", { keyName, provenance: pqc.provenance, detail: error.message })] };
     }
-    if (!deps.combineWithPqc) return qkd;
+    if (!deps.combineWithPqc) return { ...qkd, events: [] };
     const pqc = await deps.pqc.obtain(request);
     // CatKDF (ETSI TS 103 744): concatenate both secrets, PQC first as in qkd-kem-provider; the KDF follows in deriveKek.
     const material = Buffer.concat([pqc.material, qkd.material]);
     pqc.material.fill(0);
     qkd.material.fill(0);
-    return { material, provenance: { securityLevel: "qkd+pqc", qkdKeyIds: qkd.provenance.qkdKeyIds, path: qkd.provenance.path } };
+    return { material, provenance: { securityLevel: "qkd+pqc", qkdKeyIds: qkd.provenance.qkdKeyIds, path: qkd.provenance.path }, events: [] };
   }
 
   function deriveKek(ring: Pick<KeyRing, "organisationId" | "name" | "suite">, version: number, material: Buffer): Buffer {
@@ -192,12 +198,15 @@ export function makeEnvelopeService(deps: EnvelopeServiceDeps) {
   /**
    * Encrypt under the latest version, rotating first if it reached its usage limit. Concurrent callers
    * may find the limit reached between reading and reserving, or race to rotate: they retry (bounded).
+   * The use's audit event (`auditOf`) is stored with the reservation, so it is recorded before anything
+   * is encrypted and exactly once per counted use.
    */
-  async function latestForEncryption(ctx: CallContext, name: string) {
+  async function latestForEncryption(ctx: CallContext, name: string, auditOf: (version: KeyVersion) => KeyOperationEvent) {
     for (let attempt = 0; attempt < MAX_RESERVE_ATTEMPTS; attempt++) {
       const stored = await load(ctx, name);
       const version = latestVersion(stored.ring);
-      if (version.operations < stored.ring.maxOperationsPerVersion && (await deps.keys.reserveOperations(ctx.organisationId, name, version.version, 1, stored.ring.maxOperationsPerVersion))) {
+      const limit = stored.ring.maxOperationsPerVersion;
+      if (version.operations < limit && (await deps.keys.reserveOperations(ctx.organisationId, name, version.version, 1, limit, [auditOf(version)]))) {
         return { stored, version };
       }
       await rotateKey(ctx, name, "usage limit reached", version.version).catch((error: unknown) => {
@@ -214,12 +223,14 @@ export function makeEnvelopeService(deps: EnvelopeServiceDeps) {
     if (ifLatest !== undefined && latestVersion(stored.ring).version !== ifLatest) return info(stored.ring);
     const policy = await policyOf(ctx.organisationId);
     const next = latestVersion(stored.ring).version + 1;
-    const { material, provenance } = await obtainMaterial(ctx, name, policy.requireQkd);
+    const { material, provenance, events } = await obtainMaterial(ctx, name, policy.requireQkd);
     const kek = deriveKek(stored.ring, next, material);
     const sealed = deps.sealer.seal(kek, sealContext(ctx.organisationId, name, next));
     kek.fill(0);
-    await deps.keys.addVersion(ctx.organisationId, name, { version: next, createdAt: deps.clock.now(), provenance, operations: 0 }, sealed);
-    await audit(ctx, "rotate-key", { keyName: name, keyVersion: next, provenance, detail: reason });
+    await deps.keys.addVersion(ctx.organisationId, name, { version: next, createdAt: deps.clock.now(), provenance, operations: 0 }, sealed, [
+      ...events,
+      auditEvent(ctx, "rotate-key", { keyName: name, keyVersion: next, provenance, detail: reason }),
+    ]);
     return info((await load(ctx, name)).ring);
   }
 
@@ -229,7 +240,7 @@ export function makeEnvelopeService(deps: EnvelopeServiceDeps) {
     if (await deps.keys.get(ctx.organisationId, name)) throw alreadyExists(`key ${name} already exists`);
     const policy = await policyOf(ctx.organisationId);
     const suite = options.suite ?? policy.suite;
-    const { material, provenance } = await obtainMaterial(ctx, name, policy.requireQkd);
+    const { material, provenance, events } = await obtainMaterial(ctx, name, policy.requireQkd);
     const ring: KeyRing = {
       organisationId: ctx.organisationId,
       name,
@@ -241,8 +252,7 @@ export function makeEnvelopeService(deps: EnvelopeServiceDeps) {
     const kek = deriveKek(ring, 1, material);
     const sealed = deps.sealer.seal(kek, sealContext(ctx.organisationId, name, 1));
     kek.fill(0);
-    await deps.keys.create({ ring, sealedMaterial: new Map([[1, sealed]]) });
-    await audit(ctx, "create-key", { keyName: name, keyVersion: 1, provenance });
+    await deps.keys.create({ ring, sealedMaterial: new Map([[1, sealed]]) }, [...events, auditEvent(ctx, "create-key", { keyName: name, keyVersion: 1, provenance })]);
     return info(ring);
   }
 
@@ -259,16 +269,16 @@ export function makeEnvelopeService(deps: EnvelopeServiceDeps) {
     async setMinDecryptionVersion(ctx: CallContext, name: string, minDecryptionVersion: number): Promise<KeyInfo> {
       const stored = await load(ctx, name);
       const updated = withMinDecryptionVersion(stored.ring, minDecryptionVersion);
-      await deps.keys.setMinDecryptionVersion(ctx.organisationId, name, updated.minDecryptionVersion);
-      await audit(ctx, "set-key-config", { keyName: name, keyVersion: minDecryptionVersion, detail: "min_decryption_version" });
+      await deps.keys.setMinDecryptionVersion(ctx.organisationId, name, updated.minDecryptionVersion, [
+        auditEvent(ctx, "set-key-config", { keyName: name, keyVersion: minDecryptionVersion, detail: "min_decryption_version" }),
+      ]);
       return info(updated);
     },
 
     async setPolicy(ctx: CallContext, policy: Omit<OrganisationPolicy, "organisationId">): Promise<OrganisationPolicy> {
       checkOrganisationId(ctx.organisationId);
       const full = { organisationId: ctx.organisationId, suite: policy.suite, requireQkd: policy.requireQkd };
-      await deps.policies.put(full);
-      await audit(ctx, "set-policy", { detail: `suite=${full.suite} requireQkd=${full.requireQkd}` });
+      await deps.policies.put(full, [auditEvent(ctx, "set-policy", { detail: `suite=${full.suite} requireQkd=${full.requireQkd}` })]);
       return full;
     },
 
@@ -276,22 +286,28 @@ export function makeEnvelopeService(deps: EnvelopeServiceDeps) {
 
     async encrypt(ctx: CallContext, name: string, plaintext: Buffer, context: Buffer = Buffer.alloc(0)): Promise<string> {
       if (plaintext.length > MAX_PLAINTEXT_BYTES) throw invalidArgument(`plaintext exceeds ${MAX_PLAINTEXT_BYTES} bytes; use a data key`);
-      const { stored, version } = await latestForEncryption(ctx, name);
-      const ciphertext = encryptWith(stored, version, plaintext, context);
-      await audit(ctx, "encrypt", { keyName: name, keyVersion: version.version, provenance: version.provenance });
-      return ciphertext;
+      const { stored, version } = await latestForEncryption(ctx, name, (v) => auditEvent(ctx, "encrypt", { keyName: name, keyVersion: v.version, provenance: v.provenance }));
+      return encryptWith(stored, version, plaintext, context);
     },
 
     async decrypt(ctx: CallContext, name: string, ciphertext: string, context: Buffer = Buffer.alloc(0)): Promise<Buffer> {
       const stored = await load(ctx, name);
+      let opened: ReturnType<typeof decryptWith>;
       try {
-        const { plaintext, version } = decryptWith(stored, ciphertext, context);
-        await audit(ctx, "decrypt", { keyName: name, keyVersion: version.version, provenance: version.provenance });
-        return plaintext;
+        opened = decryptWith(stored, ciphertext, context);
       } catch (error) {
         await audit(ctx, "decrypt", { keyName: name, outcome: "failed", detail: isYunxiError(error) ? error.message : "error" });
         throw error;
       }
+      // Decrypt writes nothing, so its event is recorded on its own, before the plaintext leaves: if it
+      // cannot be recorded the caller gets the error and the plaintext is erased.
+      try {
+        await audit(ctx, "decrypt", { keyName: name, keyVersion: opened.version.version, provenance: opened.version.provenance });
+      } catch (error) {
+        opened.plaintext.fill(0);
+        throw error;
+      }
+      return opened.plaintext;
     },
 
     /**
@@ -305,10 +321,9 @@ export function makeEnvelopeService(deps: EnvelopeServiceDeps) {
           if (!isYunxiError(error, "AlreadyExists")) throw error;
         });
       }
-      const { stored, version } = await latestForEncryption(ctx, name);
+      const { stored, version } = await latestForEncryption(ctx, name, (v) => auditEvent(ctx, "generate-data-key", { keyName: name, keyVersion: v.version, provenance: v.provenance }));
       const dataKey = randomBytes(DATA_KEY_BYTES);
       const ciphertext = encryptWith(stored, version, dataKey, options.context ?? Buffer.alloc(0));
-      await audit(ctx, "generate-data-key", { keyName: name, keyVersion: version.version, provenance: version.provenance });
       if (options.wrappedOnly) {
         dataKey.fill(0);
         return { ciphertext, keyVersion: version.version, securityLevel: version.provenance.securityLevel };
@@ -321,10 +336,10 @@ export function makeEnvelopeService(deps: EnvelopeServiceDeps) {
       const stored = await load(ctx, name);
       const { plaintext, version: from } = decryptWith(stored, ciphertext, context);
       try {
-        const { stored: current, version } = await latestForEncryption(ctx, name);
-        const rewrapped = encryptWith(current, version, plaintext, context);
-        await audit(ctx, "rewrap", { keyName: name, keyVersion: version.version, provenance: version.provenance, detail: `from version ${from.version}` });
-        return rewrapped;
+        const { stored: current, version } = await latestForEncryption(ctx, name, (v) =>
+          auditEvent(ctx, "rewrap", { keyName: name, keyVersion: v.version, provenance: v.provenance, detail: `from version ${from.version}` }),
+        );
+        return encryptWith(current, version, plaintext, context);
       } finally {
         plaintext.fill(0);
       }

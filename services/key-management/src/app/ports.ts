@@ -48,18 +48,25 @@ export interface SealedVersion {
   readonly sealedMaterial: Buffer;
 }
 
-/** Key rings and their wrapped versions. Counters change atomically so usage limits hold under concurrency. */
+/**
+ * Key rings and their wrapped versions. Counters change atomically so usage limits hold under concurrency.
+ *
+ * Every method that changes state takes the audit events announcing the change and records them in the
+ * same transaction (the service's outbox): the change and its events are stored together or not at all,
+ * so the evidence ledger cannot miss a key change that happened.
+ */
 export interface KeyStore {
   get(organisationId: string, name: string): Promise<StoredKeyRing | undefined>;
   /** AlreadyExists if the name is taken in that organisation. */
-  create(stored: StoredKeyRing): Promise<void>;
-  addVersion(organisationId: string, name: string, version: KeyVersion, sealedMaterial: Buffer): Promise<void>;
-  setMinDecryptionVersion(organisationId: string, name: string, minDecryptionVersion: number): Promise<void>;
+  create(stored: StoredKeyRing, events: readonly KeyOperationEvent[]): Promise<void>;
+  addVersion(organisationId: string, name: string, version: KeyVersion, sealedMaterial: Buffer, events: readonly KeyOperationEvent[]): Promise<void>;
+  setMinDecryptionVersion(organisationId: string, name: string, minDecryptionVersion: number, events: readonly KeyOperationEvent[]): Promise<void>;
   /**
-   * Adds `count` operations to a version unless that would pass `limit`; returns whether it did.
-   * This is the only place usage is counted, so the limit cannot be overrun by concurrent callers.
+   * Adds `count` operations to a version unless that would pass `limit`; returns whether it did, and
+   * records `events` only if it did. This is the only place usage is counted, so the limit cannot be
+   * overrun by concurrent callers, and every counted use has its audit event.
    */
-  reserveOperations(organisationId: string, name: string, version: number, count: number, limit: number): Promise<boolean>;
+  reserveOperations(organisationId: string, name: string, version: number, count: number, limit: number, events: readonly KeyOperationEvent[]): Promise<boolean>;
   /** Any one stored version (the newest), or undefined when the store holds none. */
   anySealedVersion(): Promise<SealedVersion | undefined>;
 }
@@ -74,7 +81,8 @@ export interface OrganisationPolicy {
 
 export interface PolicyStore {
   get(organisationId: string): Promise<OrganisationPolicy | undefined>;
-  put(policy: OrganisationPolicy): Promise<void>;
+  /** Replaces the policy and records `events` in the same transaction (see {@link KeyStore}). */
+  put(policy: OrganisationPolicy, events: readonly KeyOperationEvent[]): Promise<void>;
 }
 
 /** Seals key material at rest under the storage key (which never leaves the process). */
@@ -113,6 +121,11 @@ export interface KeyOperationEvent {
   readonly occurredAt: Date;
 }
 
+/**
+ * Records audit events of operations that change no state (decrypt, refusals, relay hops). An
+ * operation whose event cannot be recorded fails and returns nothing; events of state changes go
+ * through the stores instead, in the change's own transaction.
+ */
 export interface AuditPublisher {
   publish(event: KeyOperationEvent): Promise<void>;
 }

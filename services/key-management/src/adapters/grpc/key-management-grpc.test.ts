@@ -8,9 +8,10 @@ import { createKeyManagement } from "../../module.js";
 import { keyManagementConfig } from "../../config.js";
 import { captureLogger } from "../../test-logger.js";
 import { startLocalIssuer, type LocalIssuer } from "../../test-tokens.js";
-import { keyManagementPrismaClient, PrismaKeyStore, PrismaPolicyStore } from "../db/prisma-key-store.js";
-import { MIGRATIONS_DIR } from "../db/prisma-under-test.js";
-import { MemoryAuditPublisher } from "../memory/memory-audit-publisher.js";
+import type { RecordedEvent } from "../db/key-store.contract.js";
+import { KeyEventOutbox, keyManagementPrismaClient, PrismaKeyStore, PrismaPolicyStore } from "../db/prisma-key-store.js";
+import { MIGRATIONS_DIR, outboxKeyEvents } from "../db/prisma-under-test.js";
+import { OutboxAuditPublisher } from "../events/event-bus-audit-publisher.js";
 import { keyManagementServiceDefinition } from "./key-management-grpc.js";
 
 class SwitchableQkdSource implements KeySource {
@@ -32,7 +33,8 @@ describe("KeyManagementService over gRPC (PGlite, tokens from a local JWKS issue
   let embedded: EmbeddedPostgres;
   let closePrisma: () => Promise<void>;
   const qkd = new SwitchableQkdSource();
-  const audit = new MemoryAuditPublisher();
+  /** The audit events in the outbox, as the relay would publish them. */
+  let events: () => Promise<RecordedEvent[]>;
   const { logger, text } = captureLogger();
   let admin: CallContext;
   let member: CallContext;
@@ -45,15 +47,17 @@ describe("KeyManagementService over gRPC (PGlite, tokens from a local JWKS issue
     const db = await embedded.database("key_management");
     await applyMigrations(db, MIGRATIONS_DIR, { schema: "key_management", logger });
     const prisma = keyManagementPrismaClient(db);
+    const outbox = new KeyEventOutbox();
+    events = () => outboxKeyEvents(db);
     closePrisma = () => prisma.$disconnect();
     const config = keyManagementConfig.schema.parse({ MAX_OPERATIONS_PER_VERSION: String(LIMIT) });
     const { grpc } = await createKeyManagement({
       config,
       logger,
       qkd,
-      keys: new PrismaKeyStore(prisma),
-      policies: new PrismaPolicyStore(prisma),
-      audit,
+      keys: new PrismaKeyStore(prisma, outbox),
+      policies: new PrismaPolicyStore(prisma, outbox),
+      audit: new OutboxAuditPublisher(db),
       verifier: issuer.verifier,
       signingSecret: randomBytes(32).toString("base64url"),
     });
@@ -94,16 +98,17 @@ describe("KeyManagementService over gRPC (PGlite, tokens from a local JWKS issue
     await assert.rejects(call("Decrypt", { name: "records", ciphertext, context }, member), failsWith("FailedPrecondition"));
     assert.equal((await call<{ plaintext: Buffer }>("Decrypt", { name: "records", ciphertext: rewrapped.ciphertext, context }, member)).plaintext.toString(), "hello");
     // The audit actor is the token's subject, not a header.
-    const encryptEvent = audit.events.find((e) => e.operation === "encrypt");
-    assert.equal(encryptEvent?.actor, "member-a");
-    assert.equal(audit.events.find((e) => e.operation === "create-key")?.actor, "admin-a");
+    const recorded = await events();
+    assert.equal(recorded.find((e) => e.operation === "encrypt")?.actor, "member-a");
+    assert.equal(recorded.find((e) => e.operation === "create-key")?.actor, "admin-a");
+    assert.equal(recorded.find((e) => e.operation === "decrypt")?.actor, "member-a");
   });
 
   it("issues data keys (creating the ring on a member's first use) and maps errors to the shared vocabulary", async () => {
     const dataKey = await call<{ plaintext: Buffer; ciphertext: string; keyVersion: number; securityLevel: string }>("GenerateDataKey", { name: "media" }, member);
     assert.equal(dataKey.plaintext.length, 32);
     assert.equal(dataKey.securityLevel, "SECURITY_LEVEL_QKD");
-    assert.equal(audit.events.find((e) => e.operation === "create-key" && e.keyName === "media")?.actor, "member-a");
+    assert.equal((await events()).find((e) => e.operation === "create-key" && e.keyName === "media")?.actor, "member-a");
     const wrapped = await call<{ plaintext: Buffer }>("GenerateDataKey", { name: "media", wrappedOnly: true }, member);
     assert.equal(wrapped.plaintext.length, 0);
     await assert.rejects(call("Encrypt", { name: "nope", plaintext: Buffer.from("x") }, member), failsWith("NotFound"));
@@ -145,7 +150,7 @@ describe("KeyManagementService over gRPC (PGlite, tokens from a local JWKS issue
     const unwrapped = await call<{ plaintext: Buffer }>("Decrypt", { name: "media", ciphertext: dataKey.ciphertext, context }, member);
     assert.deepEqual(unwrapped.plaintext, dataKey.plaintext);
     await assert.rejects(call("Decrypt", { name: "media", ciphertext: dataKey.ciphertext, context }, await asService("media", "org-b")), failsWith("NotFound"));
-    assert.equal(audit.events.filter((e) => e.actor === "service:media").length > 0, true, "the service is named in the key audit");
+    assert.equal((await events()).filter((e) => e.actor === "service:media").length > 0, true, "the service is named in the key audit");
     await assert.rejects(call("RotateKey", { name: "media" }, media), failsWith("PermissionDenied", /only use data keys/));
     await assert.rejects(call("GenerateDataKey", { name: "media", context }, await asService("audit", "org-a")), failsWith("PermissionDenied"));
     const withoutOrganisation = await asService("media", "org-a");

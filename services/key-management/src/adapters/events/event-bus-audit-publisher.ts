@@ -55,9 +55,10 @@ export class EventBusAuditPublisher implements AuditPublisher {
 }
 
 /**
- * Writes key-operation audit events to the service's transactional outbox (`outbox_event`); the
- * module's `OutboxRelay` publishes them on topic `yunxi.key-management.v1.key-operation`. An event that
- * is committed survives a bus outage or a restart. `afterAppend` lets the module nudge the relay.
+ * Writes key-operation audit events to the service's transactional outbox (`outbox_event`), each in its
+ * own statement; the module's `OutboxRelay` publishes them on topic `yunxi.key-management.v1.key-operation`.
+ * For operations that change nothing (decrypt, refusals, relay hops); key changes append theirs on the
+ * change's transaction through the Prisma stores. `afterAppend` lets the module nudge the relay.
  */
 export class OutboxAuditPublisher implements AuditPublisher {
   private readonly type = keyOperationEventType();

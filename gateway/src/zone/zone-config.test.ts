@@ -27,6 +27,16 @@ describe("gateway zone settings", () => {
     ]);
   });
 
+  it("reloads the tunnel certificate every 60 s by default; 0 switches reloading off; nonsense is reported", () => {
+    const parsed = parseConfig(spec, {});
+    assert.ok(parsed.ok);
+    assert.equal(parsed.value.ZONE_TLS_RELOAD_SECONDS, 60);
+    const off = parseConfig(spec, { GATEWAY_ZONE_TLS_RELOAD_SECONDS: "0" });
+    assert.ok(off.ok);
+    assert.equal(off.value.ZONE_TLS_RELOAD_SECONDS, 0);
+    for (const bad of ["-1", "1.5", "soon", "86401"]) assert.deepEqual(problems({ GATEWAY_ZONE_TLS_RELOAD_SECONDS: bad }), ["GATEWAY_ZONE_TLS_RELOAD_SECONDS"], bad);
+  });
+
   it("parses host:port including bracketed IPv6", () => {
     assert.deepEqual(parseHostPort("10.0.0.1:7443"), { host: "10.0.0.1", port: 7443 });
     assert.deepEqual(parseHostPort("[fd00::1]:7443"), { host: "fd00::1", port: 7443 });

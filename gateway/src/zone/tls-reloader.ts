@@ -123,7 +123,12 @@ export class TlsMaterialReloader {
       return this.#refuse(`unreadable:${(error as Error).message}`, error);
     }
     const hash = versionOf(material);
-    if (hash === this.#loaded.hash || hash === this.#refused) return false;
+    if (hash === this.#loaded.hash) {
+      // Back to the files in use: a later breakage is news again and gets logged.
+      this.#refused = undefined;
+      return false;
+    }
+    if (hash === this.#refused) return false;
     let certificate: CertificateInfo;
     try {
       certificate = inspectTlsMaterial(material);

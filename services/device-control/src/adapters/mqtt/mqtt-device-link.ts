@@ -51,10 +51,6 @@ class Slots {
     this.#free = size;
   }
 
-  get waiting(): number {
-    return this.#waiting.length;
-  }
-
   async run<T>(task: () => Promise<T>): Promise<T> {
     if (this.#free > 0) this.#free--;
     else await new Promise<void>((resolve) => this.#waiting.push(resolve));
@@ -79,10 +75,11 @@ class Slots {
  * On one connection a fleet pressing at once deadlocked the embedded broker (docs/benchmarks.md): aedes
  * reads a connection's next packets only after its previous publishes went through its message queue,
  * which the burst (and the devices' re-sends) made tens of thousands long. Our acks and commands waited
- * there, and with them the PUBACKs for the messages we received on the same connection, so we stopped
- * reading, the broker's deliveries to us stalled, it dropped the connection after a minute, and draining
- * the queued messages (now for nobody) recursively overflowed the stack. The receiving connection now
- * sends only PUBACKs, which the broker handles at once, so deliveries keep flowing however long the queue.
+ * there, and behind them the PUBACKs and keep-alive pings of the connection we received on went unread;
+ * after about a minute the broker dropped that connection, its subscription went, and draining the queued
+ * messages (now for nobody) recursively overflowed the stack. The receiving connection now sends only
+ * PUBACKs and pings, which the broker handles at once, so it stays however long the queue. (The publishing
+ * connection may still be dropped in such a backlog; it has no subscription, and reconnects.)
  *
  * Under a burst the work is bounded too: handlers by `maxConcurrentHandlers`, publishes by
  * `maxInFlightPublishes`; event acks are coalesced per device (one EventAck carries every sequence stored

@@ -184,6 +184,15 @@ describe("zone tunnel across network namespaces (built all-in-one, nftables isol
     assert.deepEqual(await health.json(), { status: "ok" });
     const readiness = await (await fetch(`${central}/zones/${ZONE}/readyz`)).json();
     assert.deepEqual(Object.keys(readiness.targets).sort(), ["approval", "gateway"], "the zone's own modules answered, not the central's");
+    // Each side reports the tunnel certificate it uses, so an operator can see a renewal take effect.
+    assert.equal(readiness.zoneTunnel?.role, "zone");
+    const centralReadiness = await (await fetch(`${central}/readyz`)).json();
+    assert.equal(centralReadiness.zoneTunnel?.role, "central");
+    for (const side of [readiness.zoneTunnel, centralReadiness.zoneTunnel]) {
+      assert.match(side.certificateSerial, /^[0-9A-F]+$/i);
+      assert.ok(Date.parse(side.certificateNotAfter) > Date.now(), `not after ${side.certificateNotAfter}`);
+    }
+    assert.notEqual(readiness.zoneTunnel.certificateSerial, centralReadiness.zoneTunnel.certificateSerial, "each side has its own certificate");
   });
 
   it("a user signed in centrally is served by the zone's own module, which verified the token via the relayed JWKS", async () => {

@@ -77,13 +77,18 @@ export const gatewayModule = defineModule({
       }
     }
 
+    let central: CentralZoneRouting | undefined;
+    let zoneSide: ZoneSide | undefined;
     app.get("/healthz", async () => ({ status: "ok" }));
     app.get("/readyz", async (_request, reply) => {
       const report = await readiness.check();
       const gatewayStatus = context.health.get("gateway") === "SERVING" ? "SERVING" : "NOT_SERVING";
       const targets = { ...report.targets, gateway: gatewayStatus };
       const ready = report.ready && gatewayStatus === "SERVING";
-      return reply.status(ready ? 200 : 503).send({ status: ready ? "ready" : "not ready", targets });
+      // Which tunnel certificate is in use and when it expires: renewals are picked up while running.
+      const certificate = (central ?? zoneSide)?.certificate();
+      const zoneTunnel = certificate && { role: central ? "central" : "zone", certificateSerial: certificate.serialNumber, certificateNotAfter: certificate.notAfter.toISOString() };
+      return reply.status(ready ? 200 : 503).send({ status: ready ? "ready" : "not ready", targets, ...(zoneTunnel ? { zoneTunnel } : {}) });
     });
     // Tokens are checked here AND again in every service: the edge turns away anonymous traffic early,
     // the services do not trust the edge. Only sign-up, sign-in and device photo uploads are open.
@@ -110,8 +115,6 @@ export const gatewayModule = defineModule({
             },
           }
         : createTokenVerifier(context.platform);
-    let central: CentralZoneRouting | undefined;
-    let zoneSide: ZoneSide | undefined;
     if (zoneRole === "central") {
       central = await installCentralZoneRouting(app, { settings: context.config, platform: context.platform, logger: context.logger, verifier, localOrigin: loopbackOrigin });
     } else if (zoneRole === "zone") {

@@ -6,7 +6,7 @@ import { EmbeddedPostgres } from "../db/pglite-sql-database.js";
 import { failedPrecondition } from "../errors/errors.js";
 import { createRootLogger } from "../logging/logger.js";
 import { platformConfigSpec } from "../runtime/platform-config.js";
-import { parseDeadLettersArgs, runDeadLettersCommand, type DeadLetterQueue } from "./dead-letters.js";
+import { DEAD_LETTERS_USAGE, parseDeadLettersArgs, runDeadLettersCommand, type DeadLetterQueue } from "./dead-letters.js";
 import { InProcessEventBus } from "./in-process-event-bus.js";
 import { KafkaEventBus } from "./kafka-event-bus.js";
 
@@ -30,6 +30,10 @@ export async function deadLettersMain(
   out: (line: string) => void,
   err: (line: string) => void,
 ): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    out(DEAD_LETTERS_USAGE);
+    return 0;
+  }
   const parsed = parseConfig(platformConfigSpec, env);
   if (!parsed.ok) {
     for (const problem of parsed.problems) err(`${problem.variable}: ${problem.message}`);

@@ -94,6 +94,15 @@ describe("dead-letters command on the embedded bus (PGlite, Yunxi stopped)", () 
     return { code, out, err };
   };
 
+  it("prints its usage, with --offline, for --help, and for a command it does not know", async () => {
+    const help = await run("--help");
+    assert.equal(help.code, 0);
+    assert.match(help.out.join("\n"), /list --group <groupId> \[--limit N\] \[--offline\]/);
+    const unknown = await run("purge", "--group", groupId);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.err.join("\n"), /unknown command "purge"[\s\S]*--offline/);
+  });
+
   it("refuses to open the embedded database without --offline", async () => {
     const { code, out, err } = await run("list", "--group", groupId);
     assert.equal(code, 1);

@@ -164,8 +164,12 @@ export function checkedGroupId(groupId: string): void {
   if (!groupId) throw invalidArgument("a consumer group id is needed");
 }
 
-const USAGE = `usage: npm run dead-letters -- list --group <groupId> [--limit N]
-       npm run dead-letters -- replay --group <groupId> [--limit N]`;
+/** What `--help` prints, and every refused command line. */
+export const DEAD_LETTERS_USAGE = `usage: npm run dead-letters -- list --group <groupId> [--limit N] [--offline]
+       npm run dead-letters -- replay --group <groupId> [--limit N] [--offline]
+Reads the same YUNXI_* settings as the platform. --offline: the embedded bus on PGlite (no
+YUNXI_KAFKA_BROKERS, no YUNXI_DATABASE_URL) can be opened only while Yunxi is stopped.`;
+const USAGE = DEAD_LETTERS_USAGE;
 
 /** A parsed `dead-letters` command line. */
 export interface DeadLettersCommand {

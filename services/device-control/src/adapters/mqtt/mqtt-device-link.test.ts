@@ -1,7 +1,16 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, before, describe, it } from "node:test";
-import { AedesDeviceBroker, createRootLogger, MemoryDeviceCredentialStore, TOPIC_ROOT, type DeviceBroker, type PlatformClientOptions, type PlatformMqttClient } from "@yunxi/platform";
+import {
+  AedesDeviceBroker,
+  createRootLogger,
+  MemoryDeviceCredentialStore,
+  TOPIC_ROOT,
+  type DeviceBroker,
+  type DeviceBrokerMessageHandler,
+  type PlatformClientOptions,
+  type PlatformMqttClient,
+} from "@yunxi/platform";
 import mqtt, { type MqttClient } from "mqtt";
 import type { DeviceControl } from "../../app/device-control-service.js";
 import type { DeviceEventInput } from "../../domain/device-events.js";
@@ -153,5 +162,93 @@ describe("MqttDeviceLink under a burst on the embedded broker", { timeout: BURST
     assert.equal(receiving[0]?.options.persistentSession, false, "the embedded broker's receiving session is clean");
     const publishing = connections.filter((connection) => !connection.subscribed);
     assert.ok(publishing.reduce((sum, connection) => sum + connection.published, 0) >= DEVICES, "acks went out on the publishing connection");
+  });
+});
+
+/** A broker stand-in: hands out recorded platform clients; tests drive the subscription handler directly. */
+function fakeBroker() {
+  const clients: { id: string; persistent: boolean; handler?: DeviceBrokerMessageHandler; published: { topic: string; payload: Uint8Array }[]; gate?: Promise<void> }[] = [];
+  const broker: DeviceBroker = {
+    brokerUrl: "mqtt://fake",
+    registerDevice: async () => undefined,
+    revokeDevice: async () => undefined,
+    close: async () => undefined,
+    async connectPlatformClient(options) {
+      const entry: (typeof clients)[number] = { id: options.clientId, persistent: options.persistentSession === true, published: [] };
+      clients.push(entry);
+      return {
+        mqttClientId: `platform.${options.clientId}`,
+        async publish(topic, payload) {
+          entry.published.push({ topic, payload: typeof payload === "string" ? Buffer.from(payload) : payload });
+          await entry.gate;
+        },
+        async subscribe(_filter, handler) {
+          entry.handler = handler;
+          return { unsubscribe: async () => undefined };
+        },
+        close: async () => undefined,
+      };
+    },
+  };
+  return { broker, clients };
+}
+
+const ackedSequences = (payload: Uint8Array): string[] =>
+  (deviceProtocolTypes().EventAck.toObject(deviceProtocolTypes().EventAck.decode(payload), { longs: String }) as { sequences?: string[] }).sequences ?? [];
+
+describe("MqttDeviceLink", () => {
+  it("handles a re-sent event waiting for its turn once, coalesces a device's acks, and receives on a connection that never publishes", async () => {
+    const { broker, clients } = fakeBroker();
+    const link = new MqttDeviceLink(broker, logger, { clientId: "dc-unit", persistentSession: true });
+    await link.connect();
+    const handled: string[] = [];
+    let started!: () => void;
+    const firstStarted = new Promise<void>((resolve) => (started = resolve));
+    let releaseFirst!: () => void;
+    const firstBlocked = new Promise<void>((resolve) => (releaseFirst = resolve));
+    const service = {
+      deviceHello: async () => 0,
+      commandAcknowledged: async () => false,
+      async deviceEvent(deviceId: string, event: DeviceEventInput) {
+        handled.push(`${deviceId}#${event.sequence}`);
+        if (handled.length === 1) {
+          started();
+          await firstBlocked;
+        }
+        await link.acknowledgeEvents(deviceId, [event.sequence]);
+        return undefined;
+      },
+    } as Partial<DeviceControl> as DeviceControl;
+    await link.listen(service);
+    const receiver = clients.find((client) => client.handler);
+    const publisher = clients.find((client) => !client.handler);
+    assert.ok(receiver?.handler && publisher, "one receiving and one publishing connection");
+    assert.equal(receiver.id, "dc-unit");
+    assert.equal(receiver.persistent, true);
+    assert.equal(publisher.id, "dc-unit-out");
+    const deliver = (sequence: number) =>
+      receiver.handler?.({ topic: `${TOPIC_ROOT}/devices/dev-a/up/events`, payload: eventBytes(sequence), qos: 1, retain: false });
+
+    await deliver(1);
+    await firstStarted;
+    // While event 1 is being handled: five more copies of it and three of event 2 arrive.
+    for (let i = 0; i < 5; i++) await deliver(1);
+    for (let i = 0; i < 3; i++) await deliver(2);
+    // Hold the first ack publish, so the acks stored meanwhile must share the next one.
+    let openGate!: () => void;
+    publisher.gate = new Promise<void>((resolve) => (openGate = resolve));
+    releaseFirst();
+    for (let i = 0; i < 100 && handled.length < 3; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    openGate();
+    await link.flushAcks();
+    await link.close();
+
+    // The copy of 1 that arrived while 1 was handled is handled again (the first might have failed); the rest waited behind it.
+    assert.deepEqual(handled, ["dev-a#1", "dev-a#1", "dev-a#2"]);
+    assert.deepEqual(receiver.published, [], "the receiving connection never publishes");
+    assert.deepEqual(publisher.published.map((p) => [p.topic, ackedSequences(p.payload)]), [
+      [`${TOPIC_ROOT}/devices/dev-a/down/acks`, ["1"]],
+      [`${TOPIC_ROOT}/devices/dev-a/down/acks`, ["1", "2"]],
+    ]);
   });
 });

@@ -82,8 +82,8 @@ class Slots {
  * connection may still be dropped in such a backlog; it has no subscription, and reconnects.)
  *
  * Under a burst the work is bounded too: handlers by `maxConcurrentHandlers`, publishes by
- * `maxInFlightPublishes`; event acks are coalesced per device (one EventAck carries every sequence stored
- * since the previous one went out), and a re-sent event already waiting for its turn is not queued again.
+ * `maxInFlightPublishes`; event acks are coalesced per device (one ack publish under way per device; the
+ * next carries every sequence stored meanwhile), and a re-sent event already waiting for its turn is not queued again.
  */
 export class MqttDeviceLink implements CommandTransport {
   #receiver: PlatformMqttClient | undefined;
@@ -92,8 +92,8 @@ export class MqttDeviceLink implements CommandTransport {
   readonly #chains = new Map<string, Promise<void>>();
   // `${deviceId} ${sequence}` of events queued and not yet being handled: a re-send of one is dropped.
   readonly #waitingEvents = new Set<string>();
-  // Sequences stored but not yet handed to the broker, per device; an entry means its publish is queued.
-  readonly #pendingAcks = new Map<string, Set<bigint>>();
+  // Per device: sequences stored and not yet in an ack, and whether its (one) ack publish is under way.
+  readonly #acks = new Map<string, { readonly pending: Set<bigint>; publishing: boolean }>();
   readonly #acksUnderWay = new Set<Promise<void>>();
   readonly #handlers: Slots;
   readonly #publishes: Slots;
@@ -144,28 +144,40 @@ export class MqttDeviceLink implements CommandTransport {
 
   /**
    * Queues the acknowledgement and returns: the event is stored, and an ack that never arrives costs only
-   * a re-sent event, which is acknowledged again (it is a duplicate then). Sequences queued for the same
-   * device before its ack goes out travel in that one EventAck.
+   * a re-sent event, which is acknowledged again (it is a duplicate then). A device has at most one ack
+   * publish under way; sequences stored meanwhile all travel in its next one.
    */
   async acknowledgeEvents(deviceId: string, sequences: readonly bigint[]): Promise<void> {
     const client = this.#requirePublisher();
-    const queued = this.#pendingAcks.get(deviceId);
-    if (queued) {
-      for (const sequence of sequences) queued.add(sequence);
-      return;
+    let acks = this.#acks.get(deviceId);
+    if (!acks) {
+      acks = { pending: new Set(), publishing: false };
+      this.#acks.set(deviceId, acks);
     }
-    this.#pendingAcks.set(deviceId, new Set(sequences));
-    const underWay: Promise<void> = this.#publishes
-      .run(async () => {
-        const batch = this.#pendingAcks.get(deviceId);
-        this.#pendingAcks.delete(deviceId);
-        if (!batch || batch.size === 0) return;
-        const ordered = [...batch].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-        await client.publish(deviceTopics.acks(deviceId), encodeEventAck(ordered), { qos: 1 });
-      })
-      .catch((error: unknown) => this.logger.warn({ deviceId, err: error }, "event ack not confirmed by the broker in time; if it was lost, the device re-sends the event"))
-      .finally(() => this.#acksUnderWay.delete(underWay));
+    for (const sequence of sequences) acks.pending.add(sequence);
+    if (acks.publishing) return;
+    acks.publishing = true;
+    const underWay: Promise<void> = this.#publishAcks(deviceId, acks, client).finally(() => this.#acksUnderWay.delete(underWay));
     this.#acksUnderWay.add(underWay);
+  }
+
+  /** Publishes the device's pending acks until none are left; a failed publish is logged, not retried. */
+  async #publishAcks(deviceId: string, state: { readonly pending: Set<bigint>; publishing: boolean }, client: PlatformMqttClient): Promise<void> {
+    try {
+      while (state.pending.size > 0) {
+        const batch = [...state.pending].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        state.pending.clear();
+        try {
+          await this.#publishes.run(() => client.publish(deviceTopics.acks(deviceId), encodeEventAck(batch), { qos: 1 }));
+        } catch (error) {
+          this.logger.warn({ deviceId, err: error }, "event ack not confirmed by the broker in time; if it was lost, the device re-sends the event");
+        }
+      }
+    } finally {
+      // No await between the loop's last check and here, so nothing was added unseen.
+      state.publishing = false;
+      if (this.#acks.get(deviceId) === state) this.#acks.delete(deviceId);
+    }
   }
 
   /** Waits until every queued event ack has been published or given up (tests, shutdown). */

@@ -89,6 +89,8 @@ describe("the stamping chain with one process per service on real servers", { ti
       // Codes of the development SMS provider appear only at info level; the test reads them from identity's log.
       IDENTITY_SMS_PROVIDER: "development",
       LOG_LEVEL: "info",
+      // The alarm webhook receiver runs on 127.0.0.1, which alarm deliveries refuse unless allowed.
+      ORGANISATION_ALARM_DELIVERY_ALLOWED_NETWORKS: "127.0.0.1/32",
     };
   }
 

@@ -32,6 +32,8 @@ describe("the stamping chain through the gateway (embedded all-in-one)", { timeo
       // Codes of the development SMS provider appear only at info level; the test reads them from the log.
       IDENTITY_SMS_PROVIDER: "development",
       LOG_LEVEL: "info",
+      // The alarm webhook receiver runs on 127.0.0.1, which alarm deliveries refuse unless allowed.
+      ORGANISATION_ALARM_DELIVERY_ALLOWED_NETWORKS: "127.0.0.1/32",
     };
     platform = startPlatform(env);
     const url = await platform.ready;

@@ -1,5 +1,12 @@
 import { z } from "zod";
 import { defineConfig } from "@yunxi/platform";
+import { parseNetworkList } from "./domain/destination-policy.js";
+
+/** A comma-separated list of CIDRs (`10.0.0.0/8, fd00::/8`; a bare address is one host). */
+const networkList = z.string().superRefine((value, ctx) => {
+  const { invalid } = parseNetworkList(value);
+  if (invalid.length > 0) ctx.addIssue({ code: "custom", message: `not a CIDR: ${invalid.join(", ")}` });
+});
 
 /** ORGANISATION_* settings. */
 export const organisationConfig = defineConfig({
@@ -16,6 +23,14 @@ export const organisationConfig = defineConfig({
     ALARM_DELIVERY_MAX_RETRY_DELAY_MS: z.coerce.number().int().min(100).max(86_400_000).default(3_600_000),
     /** A delivery not accepted this long after its alarm was recorded is given up (`failed`). */
     ALARM_DELIVERY_GIVE_UP_AFTER_MS: z.coerce.number().int().min(1000).max(7 * 86_400_000).default(86_400_000),
+    /**
+     * Networks alarm deliveries may reach although refused by default (loopback, link-local, unspecified,
+     * multicast, broadcast, cloud metadata). Unset: `127.0.0.0/8,::1/128` in embedded mode (development),
+     * none otherwise. Set to "" to allow none in embedded mode too.
+     */
+    ALARM_DELIVERY_ALLOWED_NETWORKS: networkList.optional(),
+    /** Networks refused in addition to the defaults, e.g. the cluster's pod and service networks. */
+    ALARM_DELIVERY_DENIED_NETWORKS: networkList.default(""),
   }),
 });
 

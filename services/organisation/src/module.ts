@@ -1,16 +1,17 @@
 import { fileURLToPath } from "node:url";
-import { createTokenVerifier, defineModule, OutboxRelay, schemaNameOf } from "@yunxi/platform";
+import { createTokenVerifier, defineModule, OutboxRelay, schemaNameOf, type Logger } from "@yunxi/platform";
 import { organisationPrismaClient } from "./adapters/db/prisma-client.js";
 import { PrismaNotificationRepository } from "./adapters/db/prisma-notification-repository.js";
 import { PrismaOrganisationRepository } from "./adapters/db/prisma-organisation-repository.js";
 import { subscribeAlarmNotifications } from "./adapters/events/alarm-consumers.js";
 import { makeNotificationGrpc } from "./adapters/grpc/notification-grpc.js";
 import { makeOrganisationGrpc, organisationServiceDefinition } from "./adapters/grpc/organisation-grpc.js";
-import { FetchAlarmSender } from "./adapters/http/fetch-alarm-sender.js";
+import { NodeHttpAlarmSender } from "./adapters/http/node-http-alarm-sender.js";
 import { DeliveryWorker, makeAlarmDelivery } from "./app/alarm-delivery.js";
 import { makeNotificationService } from "./app/notification-service.js";
 import { makeOrganisationService } from "./app/organisation-service.js";
-import { organisationConfig } from "./config.js";
+import { organisationConfig, type OrganisationConfig } from "./config.js";
+import { makeDestinationPolicy, parseNetworkList, type DestinationPolicy } from "./domain/destination-policy.js";
 
 /**
  * Organisations and their unique codes, one level of departments, memberships with built-in roles, and
@@ -38,7 +39,8 @@ export const organisationModule = defineModule({
     const service = makeOrganisationService({ repository, verifier, logger: context.logger });
 
     const notifications = new PrismaNotificationRepository(prisma);
-    const sender = new FetchAlarmSender();
+    const destinations = destinationPolicy(config, context.platform.DATABASE_URL === undefined, context.logger);
+    const sender = new NodeHttpAlarmSender({ policy: destinations });
     const delivery = makeAlarmDelivery({
       repository: notifications,
       sender,
@@ -51,9 +53,21 @@ export const organisationModule = defineModule({
     context.onStop(() => worker.stop());
     const subscription = await subscribeAlarmNotifications(bus, (alarm) => delivery.record(alarm), () => worker.nudge(), context.logger);
     context.onStop(() => subscription.close());
-    const notificationService = makeNotificationService({ repository: notifications, organisations: repository, sender, verifier, logger: context.logger, timeoutMs: config.ALARM_DELIVERY_TIMEOUT_MS });
+    const notificationService = makeNotificationService({ repository: notifications, organisations: repository, sender, destinations, verifier, logger: context.logger, timeoutMs: config.ALARM_DELIVERY_TIMEOUT_MS });
 
     const { service: definition, packageDefinition } = organisationServiceDefinition();
     context.grpc.addService(definition, { ...makeOrganisationGrpc(service, context.logger), ...makeNotificationGrpc(notificationService, context.logger) }, packageDefinition);
   },
 });
+
+/** Loopback is allowed by default only in embedded mode (no YUNXI_DATABASE_URL): a developer's receiver runs on the same machine. */
+const EMBEDDED_ALLOWED_NETWORKS = "127.0.0.0/8,::1/128";
+
+function destinationPolicy(config: OrganisationConfig, embedded: boolean, logger: Logger): DestinationPolicy {
+  const allowed = config.ALARM_DELIVERY_ALLOWED_NETWORKS ?? (embedded ? EMBEDDED_ALLOWED_NETWORKS : "");
+  if (config.ALARM_DELIVERY_ALLOWED_NETWORKS === undefined && embedded) {
+    logger.warn({ allowed }, "embedded mode: alarm deliveries may reach loopback receivers (development only; set ORGANISATION_ALARM_DELIVERY_ALLOWED_NETWORKS to change)");
+  }
+  // The config schema has already refused any entry that is not a CIDR.
+  return makeDestinationPolicy({ allowed: parseNetworkList(allowed).networks, denied: parseNetworkList(config.ALARM_DELIVERY_DENIED_NETWORKS).networks });
+}

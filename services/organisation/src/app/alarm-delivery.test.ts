@@ -5,6 +5,7 @@ import { createRootLogger, encodeEvent, InProcessEventBus, type BusMessage, type
 import { captureLogs } from "@yunxi/platform/testing";
 import { alarmHandler, alarmRaisedType, DEVICE_ALARM_TOPIC, subscribeAlarmNotifications, VERIFICATION_ALARM_TOPIC, verificationAlarmType } from "../adapters/events/alarm-consumers.js";
 import { MemoryNotificationRepository } from "../adapters/memory/memory-notification-repository.js";
+import { DestinationRefused } from "../domain/destination-policy.js";
 import { SIGNATURE_HEADERS, webhookSignature, type NotificationChannel, type OutgoingRequest } from "../domain/notification.js";
 import { DeliveryWorker, makeAlarmDelivery } from "./alarm-delivery.js";
 import type { AlarmSender, ReceiverAnswer } from "./ports.js";
@@ -22,15 +23,16 @@ class FakeClock {
   }
 }
 
-/** A receiver that answers from a script of statuses (or throws "connection failed" for "down"). */
+/** A receiver that answers from a script of statuses (or throws "connection failed" for "down", the policy's refusal for "refused"). */
 class ScriptedReceiver implements AlarmSender {
   readonly received: OutgoingRequest[] = [];
-  constructor(private readonly answer: (n: number) => number | "down") {}
+  constructor(private readonly answer: (n: number) => number | "down" | "refused") {}
   async post(request: OutgoingRequest): Promise<ReceiverAnswer> {
     const n = this.received.length;
     this.received.push(request);
     const answer = this.answer(n);
     if (answer === "down") throw new Error("connection failed (ECONNREFUSED)");
+    if (answer === "refused") throw new DestinationRefused("169.254.169.254", "link-local");
     return { status: answer, body: "" };
   }
 }
@@ -59,7 +61,7 @@ function deviceAlarm(overrides: { eventId?: string; organisationId?: string; pay
   return { ...message, position: "0" };
 }
 
-function setup(answer: (n: number) => number | "down", channels: NotificationChannel[] = [webhook()]) {
+function setup(answer: (n: number) => number | "down" | "refused", channels: NotificationChannel[] = [webhook()]) {
   const logs = captureLogs();
   const repository = new MemoryNotificationRepository();
   for (const c of channels) repository.channels.set(c.id, c);
@@ -133,6 +135,17 @@ describe("alarm delivery: consumer records, worker sends", () => {
     assert.ok(s.clock.now().getTime() - start > POLICY.giveUpAfterMs - POLICY.maxDelayMs * 1.2, "attempts went on until close to the bound");
     s.clock.advance(7 * 86_400_000);
     assert.equal(await s.delivery.deliverDue(), 0, "a failed delivery is not sent again");
+    assert.ok(s.logs.text().includes("alarm delivery given up"));
+  });
+
+  it("fails a delivery the destination policy refuses at its first attempt, with the reason, and never retries it", async () => {
+    const s = setup(() => "refused");
+    await s.handle(deviceAlarm());
+    assert.equal(await s.delivery.deliverDue(), 1);
+    const [failed] = [...s.repository.deliveries.values()];
+    assert.deepEqual([failed?.state, failed?.attempts, failed?.lastError, failed?.lastStatus], ["failed", 1, "destination 169.254.169.254 is not allowed (link-local)", 0]);
+    s.clock.advance(86_400_000);
+    assert.equal(await s.delivery.deliverDue(), 0, "not sent again");
     assert.ok(s.logs.text().includes("alarm delivery given up"));
   });
 

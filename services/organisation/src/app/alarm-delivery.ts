@@ -1,5 +1,6 @@
 import type { Logger } from "@yunxi/platform";
 import { alarmPayload, buildRequest, DEFAULT_RETRY_POLICY, judgeResponse, nextAttemptAt, redactUrl, type Alarm, type AttemptOutcome, type RetryPolicy } from "../domain/notification.js";
+import { DestinationRefused } from "../domain/destination-policy.js";
 import type { AlarmSender, Clock, DueDelivery, NotificationRepository } from "./ports.js";
 
 export interface AlarmDeliveryDeps {
@@ -22,7 +23,7 @@ export type AlarmDelivery = ReturnType<typeof makeAlarmDelivery>;
  * Alarm delivery in two halves, so a slow or dead receiver never holds up the event bus: `record` (called
  * by the consumers) only stores a pending delivery per channel; `deliverDue` (called by the worker) claims
  * due deliveries, POSTs them with a bounded timeout and records the outcome, retrying with backoff until the
- * policy gives up and the delivery is `failed`.
+ * policy gives up and the delivery is `failed` (at once when the destination policy refuses the receiver's address).
  */
 export function makeAlarmDelivery(deps: AlarmDeliveryDeps) {
   const { repository, sender, logger } = deps;
@@ -39,6 +40,8 @@ export function makeAlarmDelivery(deps: AlarmDeliveryDeps) {
     const now = clock.now();
     const attempts = delivery.attempts + 1;
     let outcome: AttemptOutcome;
+    // A refused destination stays refused until someone changes the channel or the policy: retrying only adds noise.
+    let final = !channel.enabled;
     if (!channel.enabled) {
       outcome = { ok: false, status: 0, error: "channel disabled" };
     } else {
@@ -47,6 +50,7 @@ export function makeAlarmDelivery(deps: AlarmDeliveryDeps) {
         outcome = judgeResponse(channel.kind, answer.status, answer.body);
       } catch (error) {
         outcome = { ok: false, status: 0, error: error instanceof Error ? error.message.slice(0, 200) : "send failed" };
+        if (error instanceof DestinationRefused) final = true;
       }
     }
     const fields = { deliveryId: delivery.id, eventId: delivery.alarm.eventId, channelId: channel.id, kind: channel.kind, target: redactUrl(channel.url), attempts };
@@ -55,7 +59,7 @@ export function makeAlarmDelivery(deps: AlarmDeliveryDeps) {
       logger.info({ ...fields, status: outcome.status }, "alarm delivered");
       return;
     }
-    const next = channel.enabled ? nextAttemptAt(policy, delivery.createdAt, attempts, now, random()) : undefined;
+    const next = final ? undefined : nextAttemptAt(policy, delivery.createdAt, attempts, now, random());
     await repository.recordAttempt(delivery.id, { state: next ? "pending" : "failed", attempts, nextAttemptAt: next ?? now, lastError: outcome.error, lastStatus: outcome.status, deliveredAt: undefined });
     if (next) logger.warn({ ...fields, status: outcome.status, error: outcome.error, nextAttemptAt: next.toISOString() }, "alarm delivery failed; will retry");
     else logger.error({ ...fields, status: outcome.status, error: outcome.error }, "alarm delivery given up");

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { authenticate, invalidArgument, notFound, permissionDenied, requirePermission, type CallContext, type Caller, type Logger, type TokenVerifier } from "@yunxi/platform";
+import { destinationViolation, type DestinationPolicy } from "../domain/destination-policy.js";
 import {
   buildRequest,
   judgeResponse,
@@ -35,6 +36,8 @@ export interface NotificationServiceDeps {
   readonly repository: NotificationRepository;
   readonly organisations: Pick<OrganisationRepository, "findOrganisation">;
   readonly sender: AlarmSender;
+  /** Refuses, at once, a URL whose host is an IP literal the policy would refuse at send time. */
+  readonly destinations: DestinationPolicy;
   readonly verifier: TokenVerifier;
   readonly logger: Logger;
   readonly clock?: Clock;
@@ -51,7 +54,7 @@ export type NotificationService = ReturnType<typeof makeNotificationService>;
  * reads as missing.
  */
 export function makeNotificationService(deps: NotificationServiceDeps) {
-  const { repository, organisations, sender, verifier, logger } = deps;
+  const { repository, organisations, sender, destinations, verifier, logger } = deps;
   const clock = deps.clock ?? { now: () => new Date() };
   const newId = deps.newId ?? randomUUID;
   const timeoutMs = deps.timeoutMs ?? 10_000;
@@ -73,6 +76,12 @@ export function makeNotificationService(deps: NotificationServiceDeps) {
     return id.toLowerCase();
   }
 
+  /** A host name can only be judged when it is resolved (at send time); an IP literal can be judged now. */
+  function checkDestination(url: string | undefined): void {
+    const violation = url === undefined ? undefined : destinationViolation(destinations, url);
+    if (violation) throw invalidArgument("notification channel destination not allowed", { violations: [violation] });
+  }
+
   async function ownChannel(organisationId: string, id: string): Promise<NotificationChannel> {
     const channel = await repository.findChannel(organisationId, channelId(id));
     if (!channel) throw notFound("notification channel not found");
@@ -83,6 +92,7 @@ export function makeNotificationService(deps: NotificationServiceDeps) {
     async createChannel(context: CallContext, input: NewChannel): Promise<ChannelView> {
       const { caller, organisationId } = await manager(context);
       const kind = validateNewChannel(input);
+      checkDestination(input.url);
       const channel: NotificationChannel = { id: newId(), organisationId, kind, name: input.name.trim(), url: input.url, secret: input.secret, enabled: true, createdAt: clock.now() };
       await repository.createChannel(channel);
       logger.info({ organisationId, channelId: channel.id, kind, target: redactUrl(channel.url), by: caller.userId }, "notification channel created");
@@ -98,6 +108,7 @@ export function makeNotificationService(deps: NotificationServiceDeps) {
       const { caller, organisationId } = await manager(context);
       const current = await ownChannel(organisationId, id);
       validateChannelChanges(current.kind, changes);
+      checkDestination(changes.url);
       const updated = await repository.updateChannel(organisationId, current.id, { ...changes, ...(changes.name === undefined ? {} : { name: changes.name.trim() }) });
       if (!updated) throw notFound("notification channel not found");
       logger.info({ organisationId, channelId: updated.id, target: redactUrl(updated.url), enabled: updated.enabled, by: caller.userId }, "notification channel changed");

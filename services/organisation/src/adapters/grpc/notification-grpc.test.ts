@@ -8,17 +8,18 @@ import { captureLogs, startTestIssuer, type TestIssuer } from "@yunxi/platform/t
 import { makeAlarmDelivery } from "../../app/alarm-delivery.js";
 import { makeNotificationService } from "../../app/notification-service.js";
 import { makeOrganisationService } from "../../app/organisation-service.js";
+import { makeDestinationPolicy, parseNetworkList } from "../../domain/destination-policy.js";
 import { SIGNATURE_HEADERS, webhookSignature } from "../../domain/notification.js";
 import { PrismaNotificationRepository } from "../db/prisma-notification-repository.js";
 import { organisationPrismaClient } from "../db/prisma-client.js";
 import { MIGRATIONS_DIR } from "../db/prisma-under-test.js";
 import { PrismaOrganisationRepository } from "../db/prisma-organisation-repository.js";
-import { FetchAlarmSender } from "../http/fetch-alarm-sender.js";
+import { NodeHttpAlarmSender } from "../http/node-http-alarm-sender.js";
 import { makeNotificationGrpc } from "./notification-grpc.js";
 import { makeOrganisationGrpc, organisationServiceDefinition } from "./organisation-grpc.js";
 
 interface ChannelReply { id: string; kind: string; name: string; urlHint: string; hasSecret: boolean; enabled: boolean; createdAt: string }
-interface DeliveryReply { id: string; channelId: string; eventId: string; kind: string; state: string; attempts: number; lastStatus: number; deviceId: string }
+interface DeliveryReply { id: string; channelId: string; eventId: string; kind: string; state: string; attempts: number; lastStatus: number; lastError: string; deviceId: string }
 interface Received { path: string; headers: IncomingHttpHeaders; body: string }
 
 const failsWith = (kind: ErrorKind) => (error: unknown) => isYunxiError(error, kind);
@@ -69,9 +70,16 @@ describe("notification channels over gRPC on embedded PGlite, with a local HTTP 
     closePrisma = () => prisma.$disconnect();
     const organisations = new PrismaOrganisationRepository(prisma);
     const notifications = new PrismaNotificationRepository(prisma);
-    const sender = new FetchAlarmSender();
+    // The receiver runs on loopback, which the policy refuses unless allowed, as ORGANISATION_ALARM_DELIVERY_ALLOWED_NETWORKS would.
+    const destinations = makeDestinationPolicy({ allowed: parseNetworkList("127.0.0.1/32").networks });
+    const resolve = async (hostname: string) => {
+      // A made-up name standing for a DNS answer an attacker controls; no real DNS is asked.
+      if (hostname === "metadata.receiver.test") return [{ address: "169.254.169.254", family: 4 }];
+      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" });
+    };
+    const sender = new NodeHttpAlarmSender({ policy: destinations, resolve });
     const service = makeOrganisationService({ repository: organisations, verifier: tokens.verifier, logger: logs.logger });
-    const notificationService = makeNotificationService({ repository: notifications, organisations, sender, verifier: tokens.verifier, logger: logs.logger, timeoutMs: 5000 });
+    const notificationService = makeNotificationService({ repository: notifications, organisations, sender, destinations, verifier: tokens.verifier, logger: logs.logger, timeoutMs: 5000 });
     delivery = makeAlarmDelivery({ repository: notifications, sender, logger: logs.logger, timeoutMs: 5000 });
     const { service: definition } = organisationServiceDefinition();
     server = new Server();
@@ -140,6 +148,37 @@ describe("notification channels over gRPC on embedded PGlite, with a local HTTP 
     const timestamp = String(first.headers[SIGNATURE_HEADERS.timestamp]);
     assert.equal(first.headers[SIGNATURE_HEADERS.signature], webhookSignature(SECRET, timestamp, first.body));
     assert.equal(JSON.parse(first.body).kind, "test");
+  });
+
+  it("refuses a refused destination: an IP literal at once, changing nothing; a host name when it resolves, failed without retry", async () => {
+    const org = await newOrganisation("NOTIFY-5", "u-admin-5");
+    const admin = await userCtx("u-admin-5", org, ["administrator"]);
+    const channels = async () => (await call<{ channels: ChannelReply[] }>("ListNotificationChannels", {}, admin)).channels;
+    await assert.rejects(call("CreateNotificationChannel", { kind: "webhook", name: "metadata", url: "http://169.254.169.254/latest/meta-data/", secret: SECRET }, admin), (e: unknown) => {
+      assert.ok(isYunxiError(e, "InvalidArgument"));
+      assert.deepEqual(e.violations, [{ field: "url", message: "destination 169.254.169.254 is not allowed (link-local)" }]);
+      return true;
+    });
+    assert.deepEqual(await channels(), [], "nothing stored");
+    const hook = await call<ChannelReply>("CreateNotificationChannel", { kind: "webhook", name: "ok", url: `${receiver.url}/ok`, secret: SECRET }, admin);
+    for (const url of ["http://[::1]/x", "http://127.0.0.2/x", "http://[::ffff:169.254.169.254]/x"]) {
+      await assert.rejects(call("UpdateNotificationChannel", { id: hook.id, url, name: "changed" }, admin), failsWith("InvalidArgument"), url);
+    }
+    assert.deepEqual((await channels()).map((c) => [c.name, c.urlHint]), [["ok", `${receiver.url}/ok`]], "unchanged");
+
+    const named = await call<ChannelReply>("CreateNotificationChannel", { kind: "webhook", name: "named", url: "http://metadata.receiver.test/latest/meta-data/", secret: SECRET }, admin);
+    const before = receiver.received.length;
+    assert.deepEqual(await call("TestNotificationChannel", { id: named.id }, admin), { delivered: false, status: 0, error: "destination 169.254.169.254 is not allowed (link-local)" });
+    const eventId = "7a1e0c4e-1111-4000-8000-000000000005";
+    assert.equal(await delivery.record({ eventId, organisationId: org, source: "device", kind: "tamper", deviceId: "dev-5", applicationId: "", verificationId: "", sequence: "1", detail: "", occurredAt: new Date() }), 2);
+    await delivery.deliverDue();
+    const { deliveries } = await call<{ deliveries: DeliveryReply[] }>("ListAlarmDeliveries", {}, admin);
+    assert.deepEqual(
+      deliveries.map((d) => [d.channelId, d.state, d.attempts, d.lastError]).sort(),
+      [[hook.id, "delivered", 1, ""], [named.id, "failed", 1, "destination 169.254.169.254 is not allowed (link-local)"]].sort(),
+      "the refused delivery failed at its first attempt, no retry scheduled",
+    );
+    assert.deepEqual(receiver.received.slice(before).map((r) => r.path), ["/ok"]);
   });
 
   it("delivers a recorded alarm to the organisation's channels and lists what was sent", async () => {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineConfig } from "@yunxi/platform";
 import { parseNetworkList } from "./domain/destination-policy.js";
 
-/** A comma-separated list of CIDRs (`10.0.0.0/8, fd00::/8`; a bare address is one host). */
+/** A comma-separated list of CIDRs (`10.0.0.0/8, fd00::/8`; a bare address is one host), or `none`. */
 const networkList = z.string().superRefine((value, ctx) => {
   const { invalid } = parseNetworkList(value);
   if (invalid.length > 0) ctx.addIssue({ code: "custom", message: `not a CIDR: ${invalid.join(", ")}` });
@@ -26,7 +26,7 @@ export const organisationConfig = defineConfig({
     /**
      * Networks alarm deliveries may reach although refused by default (loopback, link-local, unspecified,
      * multicast, broadcast, cloud metadata). Unset: `127.0.0.0/8,::1/128` in embedded mode (development),
-     * none otherwise. Set to "" to allow none in embedded mode too.
+     * none otherwise. `none` allows none in embedded mode too (an empty variable reads as unset).
      */
     ALARM_DELIVERY_ALLOWED_NETWORKS: networkList.optional(),
     /** Networks refused in addition to the defaults, e.g. the cluster's pod and service networks. */

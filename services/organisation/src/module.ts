@@ -11,7 +11,7 @@ import { DeliveryWorker, makeAlarmDelivery } from "./app/alarm-delivery.js";
 import { makeNotificationService } from "./app/notification-service.js";
 import { makeOrganisationService } from "./app/organisation-service.js";
 import { organisationConfig, type OrganisationConfig } from "./config.js";
-import { makeDestinationPolicy, parseNetworkList, type DestinationPolicy } from "./domain/destination-policy.js";
+import { destinationPolicyFromSettings, type DestinationPolicy } from "./domain/destination-policy.js";
 
 /**
  * Organisations and their unique codes, one level of departments, memberships with built-in roles, and
@@ -60,14 +60,8 @@ export const organisationModule = defineModule({
   },
 });
 
-/** Loopback is allowed by default only in embedded mode (no YUNXI_DATABASE_URL): a developer's receiver runs on the same machine. */
-const EMBEDDED_ALLOWED_NETWORKS = "127.0.0.0/8,::1/128";
-
 function destinationPolicy(config: OrganisationConfig, embedded: boolean, logger: Logger): DestinationPolicy {
-  const allowed = config.ALARM_DELIVERY_ALLOWED_NETWORKS ?? (embedded ? EMBEDDED_ALLOWED_NETWORKS : "");
-  if (config.ALARM_DELIVERY_ALLOWED_NETWORKS === undefined && embedded) {
-    logger.warn({ allowed }, "embedded mode: alarm deliveries may reach loopback receivers (development only; set ORGANISATION_ALARM_DELIVERY_ALLOWED_NETWORKS to change)");
-  }
-  // The config schema has already refused any entry that is not a CIDR.
-  return makeDestinationPolicy({ allowed: parseNetworkList(allowed).networks, denied: parseNetworkList(config.ALARM_DELIVERY_DENIED_NETWORKS).networks });
+  const { policy, allowed, embeddedDefault } = destinationPolicyFromSettings(config.ALARM_DELIVERY_ALLOWED_NETWORKS, config.ALARM_DELIVERY_DENIED_NETWORKS, embedded);
+  if (embeddedDefault) logger.warn({ allowed }, "embedded mode: alarm deliveries may reach loopback receivers (development only; ORGANISATION_ALARM_DELIVERY_ALLOWED_NETWORKS=none refuses them)");
+  return policy;
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { destinationViolation, isIpLiteral, makeDestinationPolicy, parseNetwork, parseNetworkList, type DestinationPolicy } from "./destination-policy.js";
+import { destinationPolicyFromSettings, destinationViolation, isIpLiteral, makeDestinationPolicy, parseNetwork, parseNetworkList, type DestinationPolicy } from "./destination-policy.js";
 
 const reasonOf = (policy: DestinationPolicy, address: string): string => {
   const verdict = policy.judge(address);
@@ -99,6 +99,18 @@ describe("destination policy: operator settings", () => {
   });
 });
 
+describe("the deployment's settings", () => {
+  it("allow loopback by default in embedded mode only, and `none` turns that off", () => {
+    const embedded = destinationPolicyFromSettings(undefined, "", true);
+    assert.deepEqual([embedded.embeddedDefault, reasonOf(embedded.policy, "127.0.0.1"), reasonOf(embedded.policy, "::1"), reasonOf(embedded.policy, "169.254.169.254")], [true, "allowed", "allowed", "link-local"]);
+    const cluster = destinationPolicyFromSettings(undefined, "", false);
+    assert.deepEqual([cluster.embeddedDefault, reasonOf(cluster.policy, "127.0.0.1"), reasonOf(cluster.policy, "10.0.0.1")], [false, "loopback", "allowed"]);
+    const strict = destinationPolicyFromSettings("none", "10.96.0.0/12", true);
+    assert.deepEqual([strict.embeddedDefault, reasonOf(strict.policy, "127.0.0.1"), reasonOf(strict.policy, "10.96.0.1")], [false, "loopback", "denied network 10.96.0.0/12"]);
+    assert.equal(reasonOf(destinationPolicyFromSettings("127.0.0.1/32", "", false).policy, "127.0.0.1"), "allowed");
+  });
+});
+
 describe("network lists", () => {
   it("parses CIDRs and bare addresses, and names every entry that is not one", () => {
     const { networks: parsed, invalid } = parseNetworkList(" 10.0.0.0/8, ,fd00::/8,192.168.1.7, ::ffff:10.0.0.0/104, 10.0.0.0/33, example.com, 1.2.3.4/-1 ");
@@ -113,6 +125,8 @@ describe("network lists", () => {
     );
     assert.deepEqual(invalid, ["10.0.0.0/33", "example.com", "1.2.3.4/-1"]);
     assert.deepEqual(parseNetworkList(""), { networks: [], invalid: [] });
+    assert.deepEqual(parseNetworkList(" None "), { networks: [], invalid: [] });
+    assert.deepEqual(parseNetworkList("none,10.0.0.0/8").invalid, ["none"], "`none` stands alone");
   });
 
   it("drops host bits, as a router does", () => {

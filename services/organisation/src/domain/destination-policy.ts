@@ -116,10 +116,14 @@ export function parseNetwork(text: string): Network | undefined {
   return { family, base: (value >> hostBits) << hostBits, prefix, text: trimmed };
 }
 
-/** A comma-separated list of CIDRs (blank entries ignored): the networks, and the entries that are not CIDRs. */
+/**
+ * A comma-separated list of CIDRs (blank entries ignored), or `none`: the networks, and the entries that are
+ * not CIDRs. `none` exists because an empty variable reads as unset, which would bring back a mode's default.
+ */
 export function parseNetworkList(text: string): { networks: Network[]; invalid: string[] } {
   const networks: Network[] = [];
   const invalid: string[] = [];
+  if (text.trim().toLowerCase() === "none") return { networks, invalid };
   for (const entry of text.split(",").map((e) => e.trim()).filter((e) => e !== "")) {
     const network = parseNetwork(entry);
     if (network) networks.push(network);
@@ -202,6 +206,20 @@ export function makeDestinationPolicy(settings: DestinationPolicySettings = {}):
       return embedded ? judgeOne(embedded) : direct;
     },
   };
+}
+
+/** Loopback, allowed by default only in embedded mode: a developer's test receiver runs on the same machine. */
+export const EMBEDDED_ALLOWED_NETWORKS = "127.0.0.0/8,::1/128";
+
+/**
+ * The deployment's policy from ORGANISATION_ALARM_DELIVERY_ALLOWED_NETWORKS / _DENIED_NETWORKS (already
+ * validated); `allowed` unset means loopback in embedded mode and nothing otherwise, the way identity's
+ * development SMS provider is the embedded default only. `embeddedDefault` says that default was taken.
+ */
+export function destinationPolicyFromSettings(allowed: string | undefined, denied: string, embedded: boolean): { policy: DestinationPolicy; allowed: string; embeddedDefault: boolean } {
+  const embeddedDefault = allowed === undefined && embedded;
+  const effective = allowed ?? (embedded ? EMBEDDED_ALLOWED_NETWORKS : "none");
+  return { policy: makeDestinationPolicy({ allowed: parseNetworkList(effective).networks, denied: parseNetworkList(denied).networks }), allowed: effective, embeddedDefault };
 }
 
 /** A delivery refused by the destination policy: final, since the same address will be refused again. */

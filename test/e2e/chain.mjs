@@ -572,6 +572,9 @@ async function addAlarmWebhook(chain, { admin, member }) {
   const url = `http://127.0.0.1:${receiver.port}/yunxi-alarms?token=${token}`;
   const refused = await chain.api("POST", "/api/v1/organisation/notification-channels", { token: admin.token, body: { kind: "webhook", name: "bad", url: "ftp://127.0.0.1/x", secret } });
   assert.equal(refused.status, 400, `a non-http URL is refused: ${JSON.stringify(refused.body)}`);
+  // A tenant cannot aim the platform at the cloud metadata service (docs/alarms.md, "Where deliveries may go").
+  const metadata = await chain.api("POST", "/api/v1/organisation/notification-channels", { token: admin.token, body: { kind: "webhook", name: "metadata", url: "http://169.254.169.254/latest/meta-data/", secret } });
+  assert.equal(metadata.status, 400, `a link-local destination is refused: ${JSON.stringify(metadata.body)}`);
   const channel = await chain.ok(201, "POST", "/api/v1/organisation/notification-channels", { token: admin.token, body: { kind: "webhook", name: "Seal keeper webhook", url, secret } });
   assert.deepEqual([channel.kind, channel.hasSecret, channel.enabled, channel.urlHint], ["webhook", true, true, `http://127.0.0.1:${receiver.port}/yunxi-alarms?token=***`]);
   const listed = await chain.ok(200, "GET", "/api/v1/organisation/notification-channels", { token: admin.token });

@@ -365,6 +365,28 @@ describe("chart: microservices specifics", () => {
     assert.ok(gwHttp, "gateway HTTP reachable from the ingress controller namespace");
     assert.ok(!np("identity").spec.ingress.some((r) => r.from.some((f) => f.namespaceSelector || f.ipBlock)), "identity accepts nothing from outside the release");
   });
+
+  it("alarm notifications leave only from organisation, only to the receivers named, with the destination policy in its env", async () => {
+    requireTools();
+    const receivers = { ipBlock: { cidr: "0.0.0.0/0", except: ["10.42.0.0/16", "10.43.0.0/16"] } };
+    const closed = (await render(["-f", ci("microservices")])).objects;
+    const orgEgress = (objects) => byName(objects, "NetworkPolicy", "yx-yunxi-organisation").spec.egress;
+    assert.ok(!orgEgress(closed).some((r) => JSON.stringify(r.to ?? []).includes("0.0.0.0/0")), "by default nothing leaves for receivers");
+    const { objects } = await render([
+      "-f", ci("microservices"),
+      "--set-json", `alarmDelivery.egress={"ports":[443,8443],"to":[${JSON.stringify(receivers)}]}`,
+      "--set", "alarmDelivery.deniedNetworks=10.42.0.0/16\\,10.43.0.0/16",
+    ]);
+    const rule = orgEgress(objects).find((r) => JSON.stringify(r.to ?? []).includes("0.0.0.0/0"));
+    assert.deepEqual(rule, { to: [receivers], ports: [{ protocol: "TCP", port: 443 }, { protocol: "TCP", port: 8443 }] });
+    for (const other of ["identity", "gateway", "device-control", "audit"]) {
+      const egress = byName(objects, "NetworkPolicy", `yx-yunxi-${other}`).spec.egress;
+      assert.ok(!egress.some((r) => JSON.stringify(r.to ?? []).includes("0.0.0.0/0")), `${other} gets no receiver egress`);
+    }
+    const env = envOf(byName(objects, "Deployment", "yx-yunxi-organisation").spec.template.spec.containers[0]);
+    assert.equal(env.ORGANISATION_ALARM_DELIVERY_DENIED_NETWORKS?.value, "10.42.0.0/16,10.43.0.0/16");
+    assert.equal(envOf(byName(objects, "Deployment", "yx-yunxi-identity").spec.template.spec.containers[0]).ORGANISATION_ALARM_DELIVERY_DENIED_NETWORKS, undefined);
+  });
 });
 
 describe("chart: zone", () => {
@@ -420,6 +442,7 @@ describe("chart: bad values are refused with a clear message", () => {
     { name: "zone with an ingress", args: ["-f", ci("zone"), "--set", "ingress.enabled=true"], expect: [/a zone accepts no inbound connections/] },
     { name: "image tag latest", args: ["-f", ci("allinone"), "--set", "image.tag=latest"], expect: [/image.tag=latest is not allowed/] },
     { name: "external dependency without address", args: ["-f", ci("microservices"), "--set", "kafka.brokers="], expect: [/kafka: set kafka.brokers/] },
+    { name: "alarm delivery networks that are not CIDRs", args: ["-f", ci("microservices"), "--set", "alarmDelivery.deniedNetworks=intranet"], expect: [/alarmDelivery\/deniedNetworks/, /pattern/] },
     { name: "event namespace Kafka would not accept", args: ["-f", ci("microservices"), "--set", "kafka.namespace=Prod.East"], expect: [/kafka\/namespace/, /pattern/] },
   ];
   for (const c of cases) {

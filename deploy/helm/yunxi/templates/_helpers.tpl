@@ -268,6 +268,16 @@ another dependency's credentials.
   value: /etc/yunxi/zone-tls
 {{- end }}
 {{- end }}
+{{- if has "organisation" .modules }}
+{{- with $v.alarmDelivery.deniedNetworks }}
+- name: ORGANISATION_ALARM_DELIVERY_DENIED_NETWORKS
+  value: {{ . | quote }}
+{{- end }}
+{{- with $v.alarmDelivery.allowedNetworks }}
+- name: ORGANISATION_ALARM_DELIVERY_ALLOWED_NETWORKS
+  value: {{ . | quote }}
+{{- end }}
+{{- end }}
 {{- with $v.extraEnv }}
 {{ toYaml . }}
 {{- end }}

@@ -20,6 +20,7 @@ import {
   mayPlatformSubscribe,
 } from "./device-topics.js";
 import { MqttJsPlatformClient, trackPlatformClient } from "./mqtt-platform-client.js";
+import { VerifiedSecretCache } from "./verified-secret-cache.js";
 
 export interface AedesDeviceBrokerOptions {
   /** Address to listen on; default `127.0.0.1`. */
@@ -33,6 +34,8 @@ export interface AedesDeviceBrokerOptions {
   readonly logger: Logger;
   /** Bound for platform client connects and acknowledgements; default 5000 ms. */
   readonly timeoutMs?: number;
+  /** Devices whose last proven secret is remembered, so their reconnects skip scrypt; default 10 000. */
+  readonly verifiedSecretCacheSize?: number;
 }
 
 // `$` cannot occur in a device id, so no device can authenticate as the platform.
@@ -71,6 +74,7 @@ export class AedesDeviceBroker implements DeviceBroker {
   readonly #platformPasswordDigest = sha256(this.#platformPassword);
   // Compared against when a device is unknown, so an unknown id costs as much time as a wrong secret.
   readonly #dummyVerifier: Promise<string>;
+  readonly #verified: VerifiedSecretCache;
   #closed = false;
 
   private constructor(aedes: Aedes, server: Server, localUrl: string, brokerUrl: string, options: AedesDeviceBrokerOptions) {
@@ -81,6 +85,7 @@ export class AedesDeviceBroker implements DeviceBroker {
     this.#credentials = options.credentials ?? new MemoryDeviceCredentialStore();
     this.#logger = options.logger.child({ component: "aedes-device-broker" });
     this.#timeoutMs = options.timeoutMs ?? 5000;
+    this.#verified = new VerifiedSecretCache(options.verifiedSecretCacheSize ?? 10_000);
     this.#dummyVerifier = makeSecretVerifier(randomBytes(24).toString("base64url"));
     this.#dummyVerifier.catch(() => undefined);
   }
@@ -91,6 +96,11 @@ export class AedesDeviceBroker implements DeviceBroker {
     // The hooks need the instance, which needs the bound address; `ref` closes that loop.
     const ref: { broker?: AedesDeviceBroker } = {};
     const aedes = await Aedes.createBroker({
+      // Unbounded routing. With aedes's default (100 messages at once) a fleet's burst queued tens of
+      // thousands of messages behind slow deliveries, FIFO, so the platform's own acks waited behind the
+      // devices' re-sends; and mqemitter drains that queue recursively whenever a message completes at once
+      // (no subscriber left), which overflowed the stack and killed the process (docs/benchmarks.md).
+      concurrency: 0,
       authenticate: (client, username, password, done) => {
         const self = ref.broker;
         if (!self) return done(authError(3, "broker starting"), false);
@@ -148,6 +158,7 @@ export class AedesDeviceBroker implements DeviceBroker {
     assertDeviceSecret(secret);
     this.#assertOpen();
     const verifier = await makeSecretVerifier(secret);
+    this.#verified.forget(deviceId);
     const previous = await this.#credentials.get(deviceId);
     await this.#credentials.put({ deviceId, verifier, updatedAt: new Date() });
     if (previous) {
@@ -162,6 +173,7 @@ export class AedesDeviceBroker implements DeviceBroker {
   async revokeDevice(deviceId: string): Promise<void> {
     assertDeviceId(deviceId);
     this.#assertOpen();
+    this.#verified.forget(deviceId);
     const deleted = await this.#credentials.delete(deviceId);
     if (!deleted) throw notFound(`device ${deviceId} is not registered with the embedded broker`);
     this.#disconnectDevice(deviceId);
@@ -219,6 +231,11 @@ export class AedesDeviceBroker implements DeviceBroker {
       throw authError(IDENTIFIER_REJECTED, "client id must equal the device id");
     }
     const credential = await this.#credentials.get(username);
+    // The stored verifier is read on every connect, so a cached success never outlives a rotation or revocation.
+    if (credential && this.#verified.matches(username, presented, credential.verifier)) {
+      this.#identities.set(client, { kind: "device", deviceId: username });
+      return;
+    }
     const ok = credential ? await verifySecret(credential.verifier, presented) : (await verifySecret(await this.#dummyVerifier, presented), false);
     // Re-read so a rotation or revocation that happened while scrypt ran is honoured.
     const current = ok ? await this.#credentials.get(username) : undefined;
@@ -226,6 +243,7 @@ export class AedesDeviceBroker implements DeviceBroker {
       this.#logger.info({ deviceId: username, known: credential !== undefined }, "device refused: bad credentials");
       throw authError(BAD_CREDENTIALS, "bad user name or password");
     }
+    if (credential) this.#verified.remember(username, presented, credential.verifier);
     this.#identities.set(client, { kind: "device", deviceId: username });
   }
 }

@@ -1,7 +1,6 @@
-import { join } from "node:path";
-import protobuf from "protobufjs";
+import type protobuf from "protobufjs";
 import { encodeEvent, type BusMessage } from "@yunxi/platform";
-import { PROTO_ROOT } from "@yunxi/proto";
+import { protoMessageType } from "@yunxi/proto";
 import type { ApprovalEvent } from "../../domain/events.js";
 
 /** Topic of each event (see proto/yunxi/approval/v1/events.proto). */
@@ -14,12 +13,9 @@ export const APPROVAL_TOPICS = Object.freeze({
   SealUnbound: "yunxi.approval.v1.seal-unbound",
 } satisfies Record<ApprovalEvent["type"], string>);
 
-let root: protobuf.Root | undefined;
-
 /** A message type of proto/yunxi/approval/v1/events.proto. */
 export function approvalEventType(name: ApprovalEvent["type"]): protobuf.Type {
-  root ??= protobuf.loadSync(join(PROTO_ROOT, "yunxi/approval/v1/events.proto"));
-  return root.lookupType(`yunxi.approval.v1.${name}`);
+  return protoMessageType("yunxi/approval/v1/events.proto", `yunxi.approval.v1.${name}`);
 }
 
 function payloadOf(event: ApprovalEvent): Record<string, unknown> {

@@ -1,22 +1,18 @@
-import { join } from "node:path";
-import protobuf from "protobufjs";
+import type protobuf from "protobufjs";
 import { decodeEvent, isYunxiError, type DeliveredMessage, type EventBus, type Logger, type Subscription } from "@yunxi/platform";
-import { PROTO_ROOT } from "@yunxi/proto";
+import { protoMessageType } from "@yunxi/proto";
 import type { ApprovalOutcome, DeviceControl } from "../../app/device-control-service.js";
 
 /** The consumer group that turns approvals into device authorisations. */
 export const AUTHORISATIONS_GROUP = "device-control.authorisations";
 export const APPLICATION_APPROVED_TOPIC = "yunxi.approval.v1.application-approved";
 
-let approvalRoot: protobuf.Root | undefined;
-
 /**
  * `yunxi.approval.v1.ApplicationApproved`, read from approval's events.proto in `@yunxi/proto`: a service
  * may read another service's contract, never import its code.
  */
 export function applicationApprovedType(): protobuf.Type {
-  approvalRoot ??= protobuf.loadSync(join(PROTO_ROOT, "yunxi/approval/v1/events.proto"));
-  return approvalRoot.lookupType("yunxi.approval.v1.ApplicationApproved");
+  return protoMessageType("yunxi/approval/v1/events.proto", "yunxi.approval.v1.ApplicationApproved");
 }
 
 /** The fields of `ApplicationApproved` device-control uses (decoded with defaults, so all present). */

@@ -1,7 +1,6 @@
-import { join } from "node:path";
 import protobuf from "protobufjs";
 import { encodeEvent, type BusMessage } from "@yunxi/platform";
-import { PROTO_ROOT } from "@yunxi/proto";
+import { protoMessageType } from "@yunxi/proto";
 import type { DeviceControlEvent } from "../../domain/device-events.js";
 
 export const DEVICE_CONTROL_TOPICS = Object.freeze({
@@ -11,15 +10,12 @@ export const DEVICE_CONTROL_TOPICS = Object.freeze({
   sequenceGap: "yunxi.device-control.v1.sequence-gap",
 });
 
-let root: protobuf.Root | undefined;
-
 /** `Type.verify` wants 64-bit integers as numbers or Longs, not the strings we keep them as. */
 const u64 = (value: bigint) => protobuf.util.LongBits.from(String(value)).toLong(true);
 
 /** A message type of proto/yunxi/device_control/v1/events.proto, e.g. `ImpressionRecorded`. */
 export function deviceControlEventType(name: "ImpressionRecorded" | "AlarmRaised" | "DeviceLocked" | "SequenceGapDetected"): protobuf.Type {
-  root ??= protobuf.loadSync(join(PROTO_ROOT, "yunxi/device_control/v1/events.proto"));
-  return root.lookupType(`yunxi.device_control.v1.${name}`);
+  return protoMessageType("yunxi/device_control/v1/events.proto", `yunxi.device_control.v1.${name}`);
 }
 
 /** Encodes domain events as bus messages (key = device id, so one device's events stay in order). */

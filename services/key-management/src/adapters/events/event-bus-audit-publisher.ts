@@ -1,7 +1,6 @@
-import { join } from "node:path";
-import protobuf from "protobufjs";
+import type protobuf from "protobufjs";
 import { appendToOutbox, encodeEvent, type BusMessage, type EventBus, type SqlDatabase } from "@yunxi/platform";
-import { PROTO_ROOT } from "@yunxi/proto";
+import { protoMessageType } from "@yunxi/proto";
 import type { AuditPublisher, KeyOperationEvent } from "../../app/ports.js";
 
 export const KEY_OPERATION_TOPIC = "yunxi.key-management.v1.key-operation";
@@ -10,8 +9,7 @@ const PLATFORM_ORGANISATION = "platform";
 
 /** The KeyOperationEvent protobuf type from proto/yunxi/key_management/v1/events.proto. */
 export function keyOperationEventType(): protobuf.Type {
-  const root = protobuf.loadSync(join(PROTO_ROOT, "yunxi/key_management/v1/events.proto"));
-  return root.lookupType("yunxi.key_management.v1.KeyOperationEvent");
+  return protoMessageType("yunxi/key_management/v1/events.proto", "yunxi.key_management.v1.KeyOperationEvent");
 }
 
 /** The bus message of one key-operation event (key = organisation, so one organisation's events stay in order). */

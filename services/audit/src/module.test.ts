@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { Server, ServerCredentials, type Client, type ServiceDefinition, type UntypedServiceImplementation } from "@grpc/grpc-js";
+import type { Client, ServiceDefinition, UntypedServiceImplementation } from "@grpc/grpc-js";
 import protobuf from "protobufjs";
 import {
   callUnary,
@@ -16,7 +16,7 @@ import {
   applyMigrations,
   type CallContext,
 } from "@yunxi/platform";
-import { startTestIssuer, type TestIssuer } from "@yunxi/platform/testing";
+import { startTestGrpcServer, startTestIssuer, type TestGrpcServer, type TestIssuer } from "@yunxi/platform/testing";
 import { PROTO_ROOT } from "@yunxi/proto";
 import { auditConfig } from "./config.js";
 import { verifyEvidenceBundle } from "./domain/evidence-bundle.js";
@@ -40,7 +40,7 @@ interface EntryMsg {
 describe("audit module over PGlite: gRPC, tokens, ingestion, proofs, tampering, isolation", { timeout: 120_000 }, () => {
   const stops: (() => Promise<void> | void)[] = [];
   let tokens: TestIssuer;
-  let server: Server;
+  let server: TestGrpcServer;
   let client: Client;
   let db: PgliteSqlDatabase;
   let bus: InProcessEventBus;
@@ -74,15 +74,13 @@ describe("audit module over PGlite: gRPC, tokens, ingestion, proofs, tampering, 
     // Only the parts of ModuleContext this module uses are provided.
     await auditModule.start(context as unknown as Parameters<typeof auditModule.start>[0]);
     assert.ok(registered);
-    server = new Server();
-    server.addService(registered.definition, registered.implementation);
-    const grpcPort = await new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
-    client = createGrpcClient(registered.definition, { address: `127.0.0.1:${grpcPort}` });
+    server = await startTestGrpcServer([{ definition: registered.definition, implementation: registered.implementation }]);
+    client = createGrpcClient(registered.definition, { address: server.address });
   });
 
   after(async () => {
     client?.close();
-    if (server) await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+    if (server) await server.close();
     for (const stop of stops.reverse()) await stop();
     await bus?.close();
     await db?.close();

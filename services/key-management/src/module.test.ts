@@ -4,7 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { Server, ServerCredentials, type ServiceDefinition, type UntypedServiceImplementation } from "@grpc/grpc-js";
+import type { ServiceDefinition, UntypedServiceImplementation } from "@grpc/grpc-js";
 import {
   applyMigrations,
   callUnary,
@@ -19,6 +19,7 @@ import {
   type Logger,
   type SqlDatabase,
 } from "@yunxi/platform";
+import { startTestGrpcServer } from "@yunxi/platform/testing";
 import { MIGRATIONS_DIR } from "./adapters/db/prisma-under-test.js";
 import { KEY_OPERATION_TOPIC, keyOperationEventType } from "./adapters/events/event-bus-audit-publisher.js";
 import { keyManagementConfig } from "./config.js";
@@ -57,15 +58,13 @@ async function startModule(options: { db: SqlDatabase; bus: EventBus; logger: Lo
     throw error;
   }
   assert.ok(registered);
-  const server = new Server();
-  server.addService(registered.definition, registered.implementation);
-  const port = await new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
-  const client = createGrpcClient(registered.definition, { address: `127.0.0.1:${port}` });
+  const server = await startTestGrpcServer([{ definition: registered.definition, implementation: registered.implementation }]);
+  const client = createGrpcClient(registered.definition, { address: server.address });
   return {
     call: <Res>(method: string, request: unknown, ctx: CallContext) => callUnary<unknown, Res>(client, method, request, ctx, 10_000),
     stop: async () => {
       client.close();
-      await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+      await server.close();
       await stopAll();
     },
   };

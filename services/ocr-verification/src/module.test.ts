@@ -21,7 +21,7 @@ import {
   toServiceError,
   type DeliveredMessage,
 } from "@yunxi/platform";
-import { startTestIssuer, type TestIssuer } from "@yunxi/platform/testing";
+import { startTestGrpcServer, startTestIssuer, type TestGrpcServer, type TestIssuer } from "@yunxi/platform/testing";
 import { APPLICATION_SUBMITTED_TOPIC, applicationSubmittedType, MEDIA_STORED_TOPIC, mediaStoredType } from "./adapters/events/automatic-verification-consumers.js";
 import { typeOf, VERIFICATION_ALARM_TOPIC } from "./adapters/events/verification-event-messages.js";
 import { mediaServiceDefinition } from "./adapters/media/grpc-media-reader.js";
@@ -34,7 +34,7 @@ const SIGNING_SECRET = "module-test-signing-secret-0123456789abcdef";
 describe("ocr-verification module: migrations, token checks, automatic verification, outbox to bus", { timeout: 180_000 }, () => {
   const stops: (() => Promise<void> | void)[] = [];
   let tokens: TestIssuer;
-  let server: Server;
+  let server: TestGrpcServer;
   let client: Client;
   let db: PgliteSqlDatabase;
   let bus: InProcessEventBus;
@@ -91,15 +91,13 @@ describe("ocr-verification module: migrations, token checks, automatic verificat
     // Only the parts of ModuleContext this module uses are provided.
     await ocrVerificationModule.start(context as unknown as Parameters<typeof ocrVerificationModule.start>[0]);
     assert.ok(registered);
-    server = new Server();
-    server.addService(registered.definition, registered.implementation);
-    const port = await new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
-    client = createGrpcClient(registered.definition, { address: `127.0.0.1:${port}` });
+    server = await startTestGrpcServer([{ definition: registered.definition, implementation: registered.implementation }]);
+    client = createGrpcClient(registered.definition, { address: server.address });
   });
 
   after(async () => {
     client?.close();
-    if (server) await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+    if (server) await server.close();
     for (const stop of stops.reverse()) await stop();
     await bus?.close();
     await db?.close();

@@ -8,3 +8,4 @@ export { blobStoreContract } from "../blobs/blob-store.contract.js";
 export { keyValueStoreContract } from "../kv/key-value-store.contract.js";
 export { deviceBrokerContract } from "../mqtt/device-broker.contract.js";
 export * from "./test-issuer.js";
+export * from "./grpc-test-server.js";

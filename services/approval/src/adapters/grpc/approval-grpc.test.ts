@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
-import { Server, ServerCredentials, type Client } from "@grpc/grpc-js";
+import type { Client } from "@grpc/grpc-js";
 import {
   applyMigrations,
   callUnary,
@@ -16,7 +16,7 @@ import {
   type SqlDatabase,
   type Subscription,
 } from "@yunxi/platform";
-import { captureLogs, startTestIssuer, waitFor, type TestIssuer } from "@yunxi/platform/testing";
+import { captureLogs, startTestGrpcServer, startTestIssuer, waitFor, type TestGrpcServer, type TestIssuer } from "@yunxi/platform/testing";
 import type { Application__Output as ApplicationReply } from "@yunxi/proto/generated/yunxi/approval/v1/Application";
 import type { ApplicationApproved__Output } from "@yunxi/proto/generated/yunxi/approval/v1/ApplicationApproved";
 import type { Seal__Output as SealReply } from "@yunxi/proto/generated/yunxi/approval/v1/Seal";
@@ -35,7 +35,7 @@ describe("ApprovalService over gRPC on embedded PGlite, outbox relayed to a bus,
   let embedded: EmbeddedPostgres;
   let db: SqlDatabase;
   let tokens: TestIssuer;
-  let server: Server;
+  let server: TestGrpcServer;
   let client: Client;
   let relay: OutboxRelay;
   let bus: InProcessEventBus;
@@ -88,15 +88,13 @@ describe("ApprovalService over gRPC on embedded PGlite, outbox relayed to a bus,
       logger,
     });
     const { service: definition } = approvalServiceDefinition();
-    server = new Server();
-    server.addService(definition, makeApprovalGrpc(service, logger));
-    const port = await new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
-    client = createGrpcClient(definition, { address: `127.0.0.1:${port}` });
+    server = await startTestGrpcServer([{ definition, implementation: makeApprovalGrpc(service, logger) }]);
+    client = createGrpcClient(definition, { address: server.address });
   });
 
   after(async () => {
     client?.close();
-    if (server) await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+    if (server) await server.close();
     await relay?.stop();
     await subscription?.close();
     await bus?.close();

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { Server, ServerCredentials, type Client } from "@grpc/grpc-js";
+import type { Client } from "@grpc/grpc-js";
 import {
   callUnary,
   createGrpcClient,
@@ -12,7 +12,7 @@ import {
   type ErrorKind,
   createDeviceUploadTokens,
 } from "@yunxi/platform";
-import { captureLogs, startTestIssuer, type TestIssuer } from "@yunxi/platform/testing";
+import { captureLogs, startTestGrpcServer, startTestIssuer, type TestGrpcServer, type TestIssuer } from "@yunxi/platform/testing";
 import { makeDeviceControl } from "../../app/device-control-service.js";
 import type { CommandTransport, DeviceCredentials } from "../../app/ports.js";
 import { Ed25519CommandSigner } from "../crypto/ed25519-command-signer.js";
@@ -41,7 +41,7 @@ class RecordingBroker implements DeviceCredentials, CommandTransport {
 
 describe("DeviceControlService over gRPC (tokens from a local JWKS issuer, PGlite)", { timeout: 120_000 }, () => {
   let tokens: TestIssuer;
-  let server: Server;
+  let server: TestGrpcServer;
   let client: Client;
   let embedded: EmbeddedPostgres;
   let prisma: PrismaClient;
@@ -73,14 +73,12 @@ describe("DeviceControlService over gRPC (tokens from a local JWKS issuer, PGlit
       photoUploadGraceSeconds: 3600,
     });
     const definition = deviceControlServiceDefinition();
-    server = new Server();
-    server.addService(definition.service, makeDeviceControlGrpc(service, new ServiceAwareTokenVerifier(tokens.verifier, new ServiceTokenVerifier(SERVICE_SECRET)), logger));
-    const port = await new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
-    client = createGrpcClient(definition.service, { address: `127.0.0.1:${port}` });
+    server = await startTestGrpcServer([{ definition: definition.service, implementation: makeDeviceControlGrpc(service, new ServiceAwareTokenVerifier(tokens.verifier, new ServiceTokenVerifier(SERVICE_SECRET)), logger) }]);
+    client = createGrpcClient(definition.service, { address: server.address });
   });
   after(async () => {
     client?.close();
-    await new Promise<void>((resolve) => (server ? server.tryShutdown(() => resolve()) : resolve()));
+    if (server) await server.close();
     await prisma?.$disconnect();
     await embedded?.close();
     await tokens?.close();

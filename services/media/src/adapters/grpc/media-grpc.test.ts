@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { Server, ServerCredentials, type Client, type ClientReadableStream, type Metadata, type ServiceError } from "@grpc/grpc-js";
+import type { Client, ClientReadableStream, Metadata, ServiceError } from "@grpc/grpc-js";
 import {
   applyMigrations,
   callUnary,
@@ -26,7 +26,7 @@ import {
   type ErrorKind,
   type SqlDatabase,
 } from "@yunxi/platform";
-import { captureLogs, startTestIssuer, type TestIssuer } from "@yunxi/platform/testing";
+import { captureLogs, startTestGrpcServer, startTestIssuer, type TestGrpcServer, type TestIssuer } from "@yunxi/platform/testing";
 import { fakeServiceDeps } from "../../app/test-fakes.js";
 import { makeMediaService } from "../../app/media-service.js";
 import { mediaPrismaClient, PrismaMediaRepository } from "../db/prisma-media-repository.js";
@@ -95,8 +95,8 @@ describe("MediaService over gRPC on embedded PGlite, local blobs over HTTP, key-
   let blobs: LocalBlobStore;
   let http: HttpServer;
   let tokens: TestIssuer;
-  let kmServer: Server;
-  let server: Server;
+  let kmServer: TestGrpcServer;
+  let server: TestGrpcServer;
   let client: Client;
   let keys: GrpcDataKeys;
   let closePrisma: () => Promise<void>;
@@ -138,10 +138,8 @@ describe("MediaService over gRPC on embedded PGlite, local blobs over HTTP, key-
     blobs = new LocalBlobStore({ dataDir: dir, publicBaseUrl: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, signingSecret: randomBytes(32) });
     await blobs.ensureReady();
 
-    kmServer = new Server();
-    kmServer.addService(keyManagementServiceDefinition(), km.implementation);
-    const kmPort = await new Promise<number>((resolve, reject) => kmServer.bindAsync("127.0.0.1:0", ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
-    keys = new GrpcDataKeys({ address: `127.0.0.1:${kmPort}`, keyName: "media", deadlineMs: 5000 });
+    kmServer = await startTestGrpcServer([{ definition: keyManagementServiceDefinition(), implementation: km.implementation }]);
+    keys = new GrpcDataKeys({ address: kmServer.address, keyName: "media", deadlineMs: 5000 });
 
     embedded = await EmbeddedPostgres.open();
     db = await embedded.database("media");
@@ -158,17 +156,15 @@ describe("MediaService over gRPC on embedded PGlite, local blobs over HTTP, key-
       settings: { deviceQuotaBytes: 50_000, maxObjectBytes: 10_000_000, uploadUrlSeconds: 600, uploadTtlSeconds: 3600, chunkBytes: 4096 },
     });
     const { service: definition } = mediaServiceDefinition();
-    server = new Server();
-    server.addService(definition, makeMediaGrpc(service, logger));
-    const port = await new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
-    client = createGrpcClient(definition, { address: `127.0.0.1:${port}` });
+    server = await startTestGrpcServer([{ definition, implementation: makeMediaGrpc(service, logger) }]);
+    client = createGrpcClient(definition, { address: server.address });
   });
 
   after(async () => {
     client?.close();
     keys?.close();
-    await new Promise<void>((done) => (server ? server.tryShutdown(() => done()) : done()));
-    await new Promise<void>((done) => (kmServer ? kmServer.tryShutdown(() => done()) : done()));
+    if (server) await server.close();
+    if (kmServer) await kmServer.close();
     await closePrisma?.();
     await embedded?.close();
     await new Promise<void>((done) => (http ? http.close(() => done()) : done()));

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { crc32 } from "node:zlib";
 import { after, before, describe, it } from "node:test";
-import { Server, ServerCredentials, type Client } from "@grpc/grpc-js";
+import type { Client } from "@grpc/grpc-js";
 import { callUnary, createGrpcClient, decodeEvent, EmbeddedPostgres, isYunxiError, OutboxRelay, PERMISSIONS, type BusMessage, type EventBus, type Permission } from "@yunxi/platform";
+import { startTestGrpcServer, type TestGrpcServer } from "@yunxi/platform/testing";
 import { makeOcrVerificationService } from "../../app/ocr-verification-service.js";
 import { sqlStoresUnderTest } from "../db/sql-under-test.js";
 import { SqlOriginalStore, SqlThresholdProfileStore, SqlVerdictStore } from "../db/sql-verification-store.js";
@@ -38,7 +39,7 @@ const stubAuthenticate: Authenticate = async (context) => {
 };
 
 describe("OcrVerificationService over gRPC (PGlite, outbox relay, PP-OCRv4)", { timeout: 300_000 }, () => {
-  let server: Server;
+  let server: TestGrpcServer;
   let client: Client;
   let embedded: EmbeddedPostgres;
   let relay: OutboxRelay;
@@ -76,14 +77,12 @@ describe("OcrVerificationService over gRPC (PGlite, outbox relay, PP-OCRv4)", { 
       logger,
     });
     const { service: definition } = ocrVerificationServiceDefinition();
-    server = new Server({ "grpc.max_receive_message_length": 16 * 1024 * 1024 });
-    server.addService(definition, makeOcrVerificationGrpc(service, logger, stubAuthenticate));
-    const port = await new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
-    client = createGrpcClient(definition, { address: `127.0.0.1:${port}` });
+    server = await startTestGrpcServer([{ definition, implementation: makeOcrVerificationGrpc(service, logger, stubAuthenticate) }], { "grpc.max_receive_message_length": 16 * 1024 * 1024 });
+    client = createGrpcClient(definition, { address: server.address });
   });
   after(async () => {
     client?.close();
-    if (server) await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+    if (server) await server.close();
     await relay?.stop();
     await engine?.close();
     await embedded?.close();

@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { createServer, type IncomingHttpHeaders, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
-import { Server, ServerCredentials, type Client } from "@grpc/grpc-js";
+import type { Client } from "@grpc/grpc-js";
 import { applyMigrations, callUnary, createGrpcClient, EmbeddedPostgres, isYunxiError, type CallContext, type ErrorKind } from "@yunxi/platform";
-import { captureLogs, startTestIssuer, type TestIssuer } from "@yunxi/platform/testing";
+import { captureLogs, startTestGrpcServer, startTestIssuer, type TestGrpcServer, type TestIssuer } from "@yunxi/platform/testing";
 import { makeAlarmDelivery } from "../../app/alarm-delivery.js";
 import { makeNotificationService } from "../../app/notification-service.js";
 import { makeOrganisationService } from "../../app/organisation-service.js";
@@ -46,7 +46,7 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; clo
 describe("notification channels over gRPC on embedded PGlite, with a local HTTP receiver", { timeout: 120_000 }, () => {
   let embedded: EmbeddedPostgres;
   let tokens: TestIssuer;
-  let server: Server;
+  let server: TestGrpcServer;
   let client: Client;
   let closePrisma: () => Promise<void>;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -82,15 +82,13 @@ describe("notification channels over gRPC on embedded PGlite, with a local HTTP 
     const notificationService = makeNotificationService({ repository: notifications, organisations, sender, destinations, verifier: tokens.verifier, logger: logs.logger, timeoutMs: 5000 });
     delivery = makeAlarmDelivery({ repository: notifications, sender, logger: logs.logger, timeoutMs: 5000 });
     const { service: definition } = organisationServiceDefinition();
-    server = new Server();
-    server.addService(definition, { ...makeOrganisationGrpc(service, logs.logger), ...makeNotificationGrpc(notificationService, logs.logger) });
-    const port = await new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
-    client = createGrpcClient(definition, { address: `127.0.0.1:${port}` });
+    server = await startTestGrpcServer([{ definition, implementation: { ...makeOrganisationGrpc(service, logs.logger), ...makeNotificationGrpc(notificationService, logs.logger) } }]);
+    client = createGrpcClient(definition, { address: server.address });
   });
 
   after(async () => {
     client?.close();
-    if (server) await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+    if (server) await server.close();
     await closePrisma?.();
     await embedded?.close();
     await receiver?.close();

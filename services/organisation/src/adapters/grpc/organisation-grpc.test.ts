@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { Server, ServerCredentials, type Client } from "@grpc/grpc-js";
+import type { Client } from "@grpc/grpc-js";
 import {
   applyMigrations,
   callUnary,
@@ -12,7 +12,7 @@ import {
   type ErrorKind,
   type SqlDatabase,
 } from "@yunxi/platform";
-import { captureLogs, startTestIssuer, type TestIssuer } from "@yunxi/platform/testing";
+import { captureLogs, startTestGrpcServer, startTestIssuer, type TestGrpcServer, type TestIssuer } from "@yunxi/platform/testing";
 import { makeOrganisationService } from "../../app/organisation-service.js";
 import { organisationPrismaClient } from "../db/prisma-client.js";
 import { MIGRATIONS_DIR } from "../db/prisma-under-test.js";
@@ -29,7 +29,7 @@ const failsWith = (kind: ErrorKind) => (error: unknown) => isYunxiError(error, k
 describe("OrganisationService over gRPC on embedded PGlite, tokens checked against a JWKS", { timeout: 120_000 }, () => {
   let embedded: EmbeddedPostgres;
   let tokens: TestIssuer;
-  let server: Server;
+  let server: TestGrpcServer;
   let client: Client;
   let closePrisma: () => Promise<void>;
   let db: SqlDatabase;
@@ -55,15 +55,13 @@ describe("OrganisationService over gRPC on embedded PGlite, tokens checked again
       logger,
     });
     const { service: definition } = organisationServiceDefinition();
-    server = new Server();
-    server.addService(definition, makeOrganisationGrpc(service, logger));
-    const port = await new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
-    client = createGrpcClient(definition, { address: `127.0.0.1:${port}` });
+    server = await startTestGrpcServer([{ definition, implementation: makeOrganisationGrpc(service, logger) }]);
+    client = createGrpcClient(definition, { address: server.address });
   });
 
   after(async () => {
     client?.close();
-    if (server) await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+    if (server) await server.close();
     await closePrisma?.();
     await embedded?.close();
     await tokens?.close();

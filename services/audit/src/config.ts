@@ -19,6 +19,7 @@ export const DEFAULT_LEDGER_TOPICS = [
   "yunxi.device-control.v1.alarm-raised",
   "yunxi.device-control.v1.device-locked",
   "yunxi.device-control.v1.sequence-gap",
+  "yunxi.device-control.v1.alarm-acknowledged",
   "yunxi.media.v1.media-stored",
   "yunxi.media.v1.media-accessed",
   "yunxi.ocr-verification.v1.photo-verified",

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { failedPrecondition, isYunxiError, notFound, requirePermission, type Caller, type DeviceUploadTokens, type Logger, type Permission } from "@yunxi/platform";
+import { validateAcknowledgement, validateAlarmQuery, type Alarm, type AlarmPage } from "../domain/alarms.js";
 import type { Authorisation } from "../domain/authorisation.js";
 import type { Command, CommandStatus, StoredCommand } from "../domain/commands.js";
 import { validateAuthorisationRequest, type AuthorisationRequest } from "../domain/commands.js";
@@ -270,6 +271,26 @@ export function makeDeviceControl(deps: DeviceControlDeps) {
       requirePermission(caller, "records.read");
       const device = await scopedDevice(caller, deviceId);
       return repository.listRecords(caller.organisationId, device.id);
+    },
+
+    /** The organisation's alarms across devices, newest first; `open` (default) leaves out acknowledged ones. */
+    async listAlarms(caller: Caller, input: { state?: string; limit?: number; before?: string }): Promise<AlarmPage> {
+      requireAny(caller, ["device.keep", "records.read"]);
+      const query = validateAlarmQuery(input);
+      const page = await repository.listAlarms(caller.organisationId, query);
+      return { alarms: page.alarms, ...(page.nextBefore !== undefined ? { nextBefore: String(page.nextBefore) } : {}) };
+    },
+
+    /**
+     * Marks an alarm of the caller's organisation as handled by the caller, announcing it for the evidence
+     * ledger. A second acknowledgement returns the first unchanged; another organisation's alarm is NotFound.
+     */
+    async acknowledgeAlarm(caller: Caller, input: { alarmId: string; note?: string }): Promise<Alarm> {
+      requirePermission(caller, "device.keep");
+      const { alarmId, note } = validateAcknowledgement(input);
+      const alarm = await repository.acknowledgeAlarm(caller.organisationId, alarmId, { by: caller.userId, at: clock.now(), note });
+      if (!alarm) throw notFound(`alarm ${alarmId} not found`);
+      return alarm;
     },
 
     commandKey(): CommandKeyInfo {

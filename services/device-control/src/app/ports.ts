@@ -1,3 +1,4 @@
+import type { Alarm, AlarmAcknowledgement, AlarmQuery } from "../domain/alarms.js";
 import type { Authorisation } from "../domain/authorisation.js";
 import type { Command, CommandStatus, StoredCommand } from "../domain/commands.js";
 import type { Device, DeviceStatus } from "../domain/device.js";
@@ -69,6 +70,18 @@ export interface DeviceRepository {
    */
   recordEvent(device: Device, event: DeviceEventInput, receivedAt: Date): Promise<RecordOutcome>;
   listRecords(organisationId: string, deviceId: string): Promise<DeviceRecords>;
+
+  /**
+   * The organisation's alarms, newest first (by arrival), at most `query.limit` of them. Every alarm-raised
+   * event that `recordEvent` or `announceOnce` announces is stored as an alarm in the same transaction.
+   */
+  listAlarms(organisationId: string, query: AlarmQuery): Promise<{ alarms: Alarm[]; nextBefore?: bigint }>;
+  /**
+   * Records the acknowledgement and announces `alarm-acknowledged` (outbox) in one transaction, unless the
+   * alarm was acknowledged before: then it changes nothing and returns the alarm with its first
+   * acknowledgement. Undefined when the organisation has no such alarm.
+   */
+  acknowledgeAlarm(organisationId: string, alarmId: string, acknowledgement: AlarmAcknowledgement): Promise<Alarm | undefined>;
 }
 
 /** The broker's credential registry (MQTT): only the broker keeps (a verifier of) the device secret. */

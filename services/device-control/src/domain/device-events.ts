@@ -48,7 +48,17 @@ export type DeviceControlEvent =
       readonly occurredAt: Date;
     }
   | { readonly type: "device-locked"; readonly deviceId: string; readonly organisationId: string; readonly reason: LockReason; readonly sequence: bigint; readonly deviceTime: Date }
-  | { readonly type: "sequence-gap"; readonly deviceId: string; readonly organisationId: string; readonly from: bigint; readonly to: bigint };
+  | { readonly type: "sequence-gap"; readonly deviceId: string; readonly organisationId: string; readonly from: bigint; readonly to: bigint }
+  | {
+      readonly type: "alarm-acknowledged";
+      readonly alarmId: string;
+      readonly deviceId: string;
+      readonly organisationId: string;
+      readonly kind: string;
+      readonly acknowledgedBy: string;
+      readonly acknowledgedAt: Date;
+      readonly note: string;
+    };
 
 /** How the store took one device event. */
 export interface RecordOutcome {

@@ -192,5 +192,67 @@ export function deviceRepositoryContract(label: string, open: () => Promise<Repo
       assert.equal((await repository.deviceById(device.id))?.locked, true);
       assert.deepEqual(await outboxTopics(device.id), ["device-locked"]);
     });
+
+    const tamper = (sequence: bigint, detail = "case opened"): DeviceEventInput => ({ sequence, deviceTime: T0, body: { kind: "alarm", alarm: "tamper", detail } });
+
+    it("lists an organisation's alarms newest first: device alarms, unauthorised presses and platform-raised ones, paged by cursor", async () => {
+      const organisationId = `org-${randomUUID()}`;
+      const device = await newDevice(organisationId);
+      const other = await newDevice(organisationId);
+      await repository.recordEvent(device, tamper(1n), T0);
+      await repository.recordEvent(other, impression(1n), T0);
+      await repository.recordEvent(device, { sequence: 2n, deviceTime: T0, body: { kind: "locked", reason: "remote" } }, T0);
+      const refused = { type: "alarm-raised" as const, deviceId: other.id, organisationId, kind: "authorisation_refused" as const, detail: "application a-9: device is revoked", sequence: 0n, occurredAt: T0 };
+      await repository.announceOnce({ consumerGroup: "device-control.authorisations", eventId: randomUUID() }, [refused]);
+      await newDevice().then((foreign) => repository.recordEvent(foreign, tamper(1n), T0));
+
+      const all = await repository.listAlarms(organisationId, { state: "all", limit: 10 });
+      assert.deepEqual(all.alarms.map((a) => [a.deviceId, a.kind]), [[other.id, "authorisation_refused"], [other.id, "unauthorised_attempt"], [device.id, "tamper"]]);
+      assert.equal(all.nextBefore, undefined, "a page holding everything has no next page");
+      const first = all.alarms[2];
+      assert.equal(first?.detail, "case opened");
+      assert.equal(first?.sequence, 1n);
+      assert.equal(first?.acknowledged, undefined);
+
+      const page1 = await repository.listAlarms(organisationId, { state: "all", limit: 2 });
+      assert.deepEqual(page1.alarms.map((a) => a.id), all.alarms.slice(0, 2).map((a) => a.id));
+      assert.ok(page1.nextBefore !== undefined);
+      const page2 = await repository.listAlarms(organisationId, { state: "all", limit: 2, before: page1.nextBefore });
+      assert.deepEqual(page2.alarms.map((a) => a.id), [first?.id]);
+      assert.equal(page2.nextBefore, undefined);
+    });
+
+    it("acknowledges an alarm once, with an outbox event in the same transaction; a second one returns the first unchanged", async () => {
+      const device = await newDevice();
+      await repository.recordEvent(device, tamper(1n), T0);
+      const [alarm] = (await repository.listAlarms(device.organisationId, { state: "open", limit: 10 })).alarms;
+      assert.ok(alarm);
+      const at = new Date(T0.getTime() + 60_000);
+      const [a, b] = await Promise.all([
+        repository.acknowledgeAlarm(device.organisationId, alarm.id, { by: "keeper-1", at, note: "seal checked, case closed" }),
+        repository.acknowledgeAlarm(device.organisationId, alarm.id, { by: "keeper-2", at: new Date(at.getTime() + 1000), note: "again" }),
+      ]);
+      assert.deepEqual(a?.acknowledged, b?.acknowledged, "concurrent acknowledgements agree on the one that landed");
+      const again = await repository.acknowledgeAlarm(device.organisationId, alarm.id, { by: "keeper-3", at: new Date(at.getTime() + 5000), note: "late" });
+      assert.deepEqual(again?.acknowledged, a?.acknowledged);
+      assert.ok(["keeper-1", "keeper-2"].includes(again?.acknowledged?.by ?? ""));
+      assert.deepEqual(await outboxTopics(device.id), ["alarm-raised", "alarm-acknowledged"], "announced once");
+
+      assert.deepEqual((await repository.listAlarms(device.organisationId, { state: "open", limit: 10 })).alarms, [], "no longer open");
+      assert.deepEqual((await repository.listAlarms(device.organisationId, { state: "all", limit: 10 })).alarms.map((x) => x.acknowledged?.by), [again?.acknowledged?.by]);
+    });
+
+    it("does not let another organisation see or acknowledge an alarm", async () => {
+      const device = await newDevice();
+      await repository.recordEvent(device, tamper(1n), T0);
+      const [alarm] = (await repository.listAlarms(device.organisationId, { state: "open", limit: 10 })).alarms;
+      assert.ok(alarm);
+      assert.deepEqual((await repository.listAlarms(`org-${randomUUID()}`, { state: "all", limit: 10 })).alarms, []);
+      assert.equal(await repository.acknowledgeAlarm("another-org", alarm.id, { by: "intruder", at: T0, note: "" }), undefined);
+      assert.equal(await repository.acknowledgeAlarm(device.organisationId, randomUUID(), { by: "keeper", at: T0, note: "" }), undefined);
+      assert.equal(await repository.acknowledgeAlarm(device.organisationId, "not-a-uuid", { by: "keeper", at: T0, note: "" }), undefined);
+      assert.equal((await repository.listAlarms(device.organisationId, { state: "open", limit: 10 })).alarms.length, 1, "still open");
+      assert.deepEqual(await outboxTopics(device.id), ["alarm-raised"]);
+    });
   });
 }

@@ -1,4 +1,6 @@
 import { alreadyExists, handleOnce, notFound, sqlExecutorFromPrisma, appendToOutbox, type BusMessage, type SqlDatabase } from "@yunxi/platform";
+import { randomUUID } from "node:crypto";
+import type { Alarm, AlarmAcknowledgement, AlarmQuery } from "../../domain/alarms.js";
 import type { Authorisation } from "../../domain/authorisation.js";
 import { judgeImpression } from "../../domain/authorisation.js";
 import type { CommandStatus, StoredCommand } from "../../domain/commands.js";
@@ -12,6 +14,7 @@ type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 type DeviceRow = Awaited<ReturnType<PrismaClient["device"]["findUniqueOrThrow"]>>;
 type CommandRow = Awaited<ReturnType<PrismaClient["deviceCommand"]["findUniqueOrThrow"]>>;
 type AuthorisationRow = Awaited<ReturnType<PrismaClient["authorisation"]["findUniqueOrThrow"]>>;
+type AlarmRow = Awaited<ReturnType<PrismaClient["deviceAlarm"]["findUniqueOrThrow"]>>;
 
 // PGlite on a loaded machine can be slow; Prisma's default 5 s would abort healthy transactions.
 const TX_OPTIONS = { timeout: 30_000, maxWait: 30_000 } as const;
@@ -50,6 +53,29 @@ const toAuthorisation = (row: AuthorisationRow): Authorisation => ({
   expiresAt: row.expiresAt,
   commandId: row.commandId,
 });
+
+const toAlarm = (row: AlarmRow): Alarm => ({
+  id: row.id,
+  organisationId: row.organisationId,
+  deviceId: row.deviceId,
+  kind: row.kind,
+  detail: row.detail,
+  sequence: row.sequence,
+  deviceTime: row.deviceTime,
+  raisedAt: row.raisedAt,
+  ...(row.acknowledgedAt ? { acknowledged: { by: row.acknowledgedBy ?? "", at: row.acknowledgedAt, note: row.acknowledgementNote ?? "" } } : {}),
+});
+
+/** Stores every alarm among `events` (the alarm list mirrors what is announced, in the same transaction). */
+async function storeAlarms(tx: Tx, events: readonly DeviceControlEvent[], raisedAt: Date): Promise<void> {
+  const data = events.flatMap((event) =>
+    event.type === "alarm-raised"
+      ? [{ id: randomUUID(), organisationId: event.organisationId, deviceId: event.deviceId, kind: event.kind, detail: event.detail, sequence: event.sequence, deviceTime: event.occurredAt, raisedAt }]
+      : [],
+  );
+  // One row at a time keeps positions in announcement order.
+  for (const row of data) await tx.deviceAlarm.create({ data: row });
+}
 
 /**
  * The Prisma transaction `tx` seen as a {@link SqlDatabase} whose `transaction` joins `tx` rather than
@@ -130,7 +156,11 @@ export class PrismaDeviceRepository implements DeviceRepository {
 
   async announceOnce(consumed: ConsumedEvent, events: readonly DeviceControlEvent[]): Promise<boolean> {
     const announced = await this.prisma.$transaction(
-      (tx) => handleOnce(joinedTransaction(tx), consumed.consumerGroup, consumed.eventId, async (sql) => void (await appendToOutbox(sql, this.encodeEvents(events)))),
+      (tx) =>
+        handleOnce(joinedTransaction(tx), consumed.consumerGroup, consumed.eventId, async (sql) => {
+          await storeAlarms(tx, events, new Date());
+          await appendToOutbox(sql, this.encodeEvents(events));
+        }),
       TX_OPTIONS,
     );
     if (announced) this.afterOutbox();
@@ -267,6 +297,7 @@ export class PrismaDeviceRepository implements DeviceRepository {
         await tx.deviceEvent.create({ data: { ...common, kind: "alarm", alarmKind: body.alarm, detail: body.detail || null } });
         events.push({ type: "alarm-raised", ...base, kind: body.alarm, detail: body.detail, sequence: event.sequence, occurredAt: event.deviceTime });
       }
+      await storeAlarms(tx, events, receivedAt);
       await appendToOutbox(sqlExecutorFromPrisma(tx), this.encodeEvents(events));
       return result as RecordOutcome;
     }, TX_OPTIONS);
@@ -298,5 +329,51 @@ export class PrismaDeviceRepository implements DeviceRepository {
       ),
       gaps: gaps.map((g) => ({ from: g.fromSequence, to: g.toSequence, detectedAt: g.detectedAt })),
     };
+  }
+
+  async listAlarms(organisationId: string, query: AlarmQuery): Promise<{ alarms: Alarm[]; nextBefore?: bigint }> {
+    const rows = await this.prisma.deviceAlarm.findMany({
+      where: {
+        organisationId,
+        ...(query.state === "open" ? { acknowledgedAt: null } : {}),
+        ...(query.before !== undefined ? { position: { lt: query.before } } : {}),
+      },
+      orderBy: { position: "desc" },
+      // One more than asked tells whether an older page exists.
+      take: query.limit + 1,
+    });
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return { alarms: page.map(toAlarm), ...(rows.length > query.limit && last ? { nextBefore: last.position } : {}) };
+  }
+
+  async acknowledgeAlarm(organisationId: string, alarmId: string, acknowledgement: AlarmAcknowledgement): Promise<Alarm | undefined> {
+    if (!UUID.test(alarmId)) return undefined;
+    const result = await this.prisma.$transaction(async (tx) => {
+      // Conditional: of concurrent acknowledgements exactly one matches, and only it announces.
+      const { count } = await tx.deviceAlarm.updateMany({
+        where: { id: alarmId, organisationId, acknowledgedAt: null },
+        data: { acknowledgedBy: acknowledgement.by, acknowledgedAt: acknowledgement.at, acknowledgementNote: acknowledgement.note },
+      });
+      const row = await tx.deviceAlarm.findFirst({ where: { id: alarmId, organisationId } });
+      if (!row) return undefined;
+      const alarm = toAlarm(row);
+      if (count > 0) {
+        const event: DeviceControlEvent = {
+          type: "alarm-acknowledged",
+          alarmId: alarm.id,
+          deviceId: alarm.deviceId,
+          organisationId,
+          kind: alarm.kind,
+          acknowledgedBy: acknowledgement.by,
+          acknowledgedAt: acknowledgement.at,
+          note: acknowledgement.note,
+        };
+        await appendToOutbox(sqlExecutorFromPrisma(tx), this.encodeEvents([event]));
+      }
+      return { alarm, announced: count > 0 };
+    }, TX_OPTIONS);
+    if (result?.announced) this.afterOutbox();
+    return result?.alarm;
   }
 }

@@ -8,13 +8,14 @@ export const DEVICE_CONTROL_TOPICS = Object.freeze({
   alarmRaised: "yunxi.device-control.v1.alarm-raised",
   deviceLocked: "yunxi.device-control.v1.device-locked",
   sequenceGap: "yunxi.device-control.v1.sequence-gap",
+  alarmAcknowledged: "yunxi.device-control.v1.alarm-acknowledged",
 });
 
 /** `Type.verify` wants 64-bit integers as numbers or Longs, not the strings we keep them as. */
 const u64 = (value: bigint) => protobuf.util.LongBits.from(String(value)).toLong(true);
 
 /** A message type of proto/yunxi/device_control/v1/events.proto, e.g. `ImpressionRecorded`. */
-export function deviceControlEventType(name: "ImpressionRecorded" | "AlarmRaised" | "DeviceLocked" | "SequenceGapDetected"): protobuf.Type {
+export function deviceControlEventType(name: "ImpressionRecorded" | "AlarmRaised" | "DeviceLocked" | "SequenceGapDetected" | "AlarmAcknowledged"): protobuf.Type {
   return protoMessageType("yunxi/device_control/v1/events.proto", `yunxi.device_control.v1.${name}`);
 }
 
@@ -68,6 +69,22 @@ export function encodeDeviceControlEvents(events: readonly DeviceControlEvent[])
           topic: DEVICE_CONTROL_TOPICS.sequenceGap,
           type: deviceControlEventType("SequenceGapDetected"),
           payload: { deviceId: event.deviceId, organisationId: event.organisationId, fromSequence: u64(event.from), toSequence: u64(event.to) },
+        });
+      case "alarm-acknowledged":
+        return encodeEvent({
+          ...base,
+          topic: DEVICE_CONTROL_TOPICS.alarmAcknowledged,
+          type: deviceControlEventType("AlarmAcknowledged"),
+          occurredAt: event.acknowledgedAt,
+          payload: {
+            alarmId: event.alarmId,
+            deviceId: event.deviceId,
+            organisationId: event.organisationId,
+            kind: event.kind,
+            acknowledgedBy: event.acknowledgedBy,
+            acknowledgedAt: event.acknowledgedAt.toISOString(),
+            note: event.note,
+          },
         });
     }
   });

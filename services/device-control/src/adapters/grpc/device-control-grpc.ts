@@ -5,6 +5,7 @@ import { authenticate, authenticateUserOrService, unary, type Caller, type CallC
 import { loadProtoDefinition } from "@yunxi/proto";
 import type { AuthorisationView, DeviceControl } from "../../app/device-control-service.js";
 import type { CommandKeyInfo, DeviceRecords } from "../../app/ports.js";
+import type { Alarm } from "../../domain/alarms.js";
 import type { Device } from "../../domain/device.js";
 
 export const DEVICE_CONTROL_PROTO = "yunxi/device_control/v1/device_control.proto";
@@ -68,6 +69,17 @@ const recordsMessage = (r: DeviceRecords) => ({
   gaps: r.gaps.map((g) => ({ fromSequence: String(g.from), toSequence: String(g.to), detectedAt: g.detectedAt.toISOString() })),
 });
 
+const alarmMessage = (a: Alarm) => ({
+  id: a.id,
+  deviceId: a.deviceId,
+  kind: a.kind,
+  detail: a.detail,
+  sequence: String(a.sequence),
+  deviceTime: a.deviceTime.toISOString(),
+  raisedAt: a.raisedAt.toISOString(),
+  ...(a.acknowledged ? { acknowledged: { by: a.acknowledged.by, at: a.acknowledged.at.toISOString(), note: a.acknowledged.note } } : {}),
+});
+
 /** Services whose own tokens may call GetDevice for the organisation they name (approval, before binding a seal). */
 export const DEVICE_READER_SERVICES: readonly string[] = ["approval"];
 
@@ -105,6 +117,13 @@ export function makeDeviceControlGrpc(service: DeviceControl, verifier: TokenVer
       ),
     ),
     ListDeviceRecords: handle<{ deviceId: string }, unknown>(async (req, caller) => recordsMessage(await service.listRecords(caller, req.deviceId))),
+    ListAlarms: handle<{ state: string; limit: number; before: string }, unknown>(async (req, caller) => {
+      const page = await service.listAlarms(caller, { state: req.state, limit: req.limit, before: req.before });
+      return { alarms: page.alarms.map(alarmMessage), nextBefore: page.nextBefore ?? "" };
+    }),
+    AcknowledgeAlarm: handle<{ alarmId: string; note: string }, unknown>(async (req, caller) =>
+      alarmMessage(await service.acknowledgeAlarm(caller, { alarmId: req.alarmId, note: req.note })),
+    ),
     GetCommandKey: handle<Record<string, never>, unknown>(async () => keyMessage(service.commandKey())),
   };
 }

@@ -1,6 +1,9 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { AcknowledgeAlarmRequest as _yunxi_device_control_v1_AcknowledgeAlarmRequest, AcknowledgeAlarmRequest__Output as _yunxi_device_control_v1_AcknowledgeAlarmRequest__Output } from './AcknowledgeAlarmRequest.js';
+import type { Alarm as _yunxi_device_control_v1_Alarm, Alarm__Output as _yunxi_device_control_v1_Alarm__Output } from './Alarm.js';
+import type { AlarmAcknowledgement as _yunxi_device_control_v1_AlarmAcknowledgement, AlarmAcknowledgement__Output as _yunxi_device_control_v1_AlarmAcknowledgement__Output } from './AlarmAcknowledgement.js';
 import type { AlarmRecord as _yunxi_device_control_v1_AlarmRecord, AlarmRecord__Output as _yunxi_device_control_v1_AlarmRecord__Output } from './AlarmRecord.js';
 import type { Authorisation as _yunxi_device_control_v1_Authorisation, Authorisation__Output as _yunxi_device_control_v1_Authorisation__Output } from './Authorisation.js';
 import type { CommandKey as _yunxi_device_control_v1_CommandKey, CommandKey__Output as _yunxi_device_control_v1_CommandKey__Output } from './CommandKey.js';
@@ -11,6 +14,8 @@ import type { DeviceControlServiceClient as _yunxi_device_control_v1_DeviceContr
 import type { GetCommandKeyRequest as _yunxi_device_control_v1_GetCommandKeyRequest, GetCommandKeyRequest__Output as _yunxi_device_control_v1_GetCommandKeyRequest__Output } from './GetCommandKeyRequest.js';
 import type { GetDeviceRequest as _yunxi_device_control_v1_GetDeviceRequest, GetDeviceRequest__Output as _yunxi_device_control_v1_GetDeviceRequest__Output } from './GetDeviceRequest.js';
 import type { IssueAuthorisationRequest as _yunxi_device_control_v1_IssueAuthorisationRequest, IssueAuthorisationRequest__Output as _yunxi_device_control_v1_IssueAuthorisationRequest__Output } from './IssueAuthorisationRequest.js';
+import type { ListAlarmsRequest as _yunxi_device_control_v1_ListAlarmsRequest, ListAlarmsRequest__Output as _yunxi_device_control_v1_ListAlarmsRequest__Output } from './ListAlarmsRequest.js';
+import type { ListAlarmsResponse as _yunxi_device_control_v1_ListAlarmsResponse, ListAlarmsResponse__Output as _yunxi_device_control_v1_ListAlarmsResponse__Output } from './ListAlarmsResponse.js';
 import type { ListDeviceRecordsRequest as _yunxi_device_control_v1_ListDeviceRecordsRequest, ListDeviceRecordsRequest__Output as _yunxi_device_control_v1_ListDeviceRecordsRequest__Output } from './ListDeviceRecordsRequest.js';
 import type { ListDeviceRecordsResponse as _yunxi_device_control_v1_ListDeviceRecordsResponse, ListDeviceRecordsResponse__Output as _yunxi_device_control_v1_ListDeviceRecordsResponse__Output } from './ListDeviceRecordsResponse.js';
 import type { ListDevicesRequest as _yunxi_device_control_v1_ListDevicesRequest, ListDevicesRequest__Output as _yunxi_device_control_v1_ListDevicesRequest__Output } from './ListDevicesRequest.js';
@@ -28,6 +33,9 @@ export interface ProtoGrpcType {
   yunxi: {
     device_control: {
       v1: {
+        AcknowledgeAlarmRequest: MessageTypeDefinition<_yunxi_device_control_v1_AcknowledgeAlarmRequest, _yunxi_device_control_v1_AcknowledgeAlarmRequest__Output>
+        Alarm: MessageTypeDefinition<_yunxi_device_control_v1_Alarm, _yunxi_device_control_v1_Alarm__Output>
+        AlarmAcknowledgement: MessageTypeDefinition<_yunxi_device_control_v1_AlarmAcknowledgement, _yunxi_device_control_v1_AlarmAcknowledgement__Output>
         AlarmRecord: MessageTypeDefinition<_yunxi_device_control_v1_AlarmRecord, _yunxi_device_control_v1_AlarmRecord__Output>
         Authorisation: MessageTypeDefinition<_yunxi_device_control_v1_Authorisation, _yunxi_device_control_v1_Authorisation__Output>
         CommandKey: MessageTypeDefinition<_yunxi_device_control_v1_CommandKey, _yunxi_device_control_v1_CommandKey__Output>
@@ -38,6 +46,8 @@ export interface ProtoGrpcType {
         GetCommandKeyRequest: MessageTypeDefinition<_yunxi_device_control_v1_GetCommandKeyRequest, _yunxi_device_control_v1_GetCommandKeyRequest__Output>
         GetDeviceRequest: MessageTypeDefinition<_yunxi_device_control_v1_GetDeviceRequest, _yunxi_device_control_v1_GetDeviceRequest__Output>
         IssueAuthorisationRequest: MessageTypeDefinition<_yunxi_device_control_v1_IssueAuthorisationRequest, _yunxi_device_control_v1_IssueAuthorisationRequest__Output>
+        ListAlarmsRequest: MessageTypeDefinition<_yunxi_device_control_v1_ListAlarmsRequest, _yunxi_device_control_v1_ListAlarmsRequest__Output>
+        ListAlarmsResponse: MessageTypeDefinition<_yunxi_device_control_v1_ListAlarmsResponse, _yunxi_device_control_v1_ListAlarmsResponse__Output>
         ListDeviceRecordsRequest: MessageTypeDefinition<_yunxi_device_control_v1_ListDeviceRecordsRequest, _yunxi_device_control_v1_ListDeviceRecordsRequest__Output>
         ListDeviceRecordsResponse: MessageTypeDefinition<_yunxi_device_control_v1_ListDeviceRecordsResponse, _yunxi_device_control_v1_ListDeviceRecordsResponse__Output>
         ListDevicesRequest: MessageTypeDefinition<_yunxi_device_control_v1_ListDevicesRequest, _yunxi_device_control_v1_ListDevicesRequest__Output>

@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { AlarmAcknowledged as _yunxi_device_control_v1_AlarmAcknowledged, AlarmAcknowledged__Output as _yunxi_device_control_v1_AlarmAcknowledged__Output } from './AlarmAcknowledged.js';
 import type { AlarmRaised as _yunxi_device_control_v1_AlarmRaised, AlarmRaised__Output as _yunxi_device_control_v1_AlarmRaised__Output } from './AlarmRaised.js';
 import type { DeviceLocked as _yunxi_device_control_v1_DeviceLocked, DeviceLocked__Output as _yunxi_device_control_v1_DeviceLocked__Output } from './DeviceLocked.js';
 import type { ImpressionRecorded as _yunxi_device_control_v1_ImpressionRecorded, ImpressionRecorded__Output as _yunxi_device_control_v1_ImpressionRecorded__Output } from './ImpressionRecorded.js';
@@ -14,6 +15,7 @@ export interface ProtoGrpcType {
   yunxi: {
     device_control: {
       v1: {
+        AlarmAcknowledged: MessageTypeDefinition<_yunxi_device_control_v1_AlarmAcknowledged, _yunxi_device_control_v1_AlarmAcknowledged__Output>
         AlarmRaised: MessageTypeDefinition<_yunxi_device_control_v1_AlarmRaised, _yunxi_device_control_v1_AlarmRaised__Output>
         DeviceLocked: MessageTypeDefinition<_yunxi_device_control_v1_DeviceLocked, _yunxi_device_control_v1_DeviceLocked__Output>
         ImpressionRecorded: MessageTypeDefinition<_yunxi_device_control_v1_ImpressionRecorded, _yunxi_device_control_v1_ImpressionRecorded__Output>

@@ -63,7 +63,7 @@ export function validateAlarmQuery(input: { readonly state?: string; readonly li
 export function validateAcknowledgement(input: { readonly alarmId: string; readonly note?: string }): { alarmId: string; note: string } {
   const violations: FieldViolation[] = [];
   const alarmId = input.alarmId ?? "";
-  if (!UUID.test(alarmId)) violations.push({ field: "alarmId", message: "must be an alarm id" });
+  if (!UUID.test(alarmId)) violations.push({ field: "alarm_id", message: "must be an alarm id" });
   const note = (input.note ?? "").trim();
   if (note.length > MAX_ALARM_NOTE_LENGTH) violations.push({ field: "note", message: `at most ${MAX_ALARM_NOTE_LENGTH} characters` });
   if (violations.length > 0) throw invalidArgument("invalid acknowledgement", { violations });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isYunxiError } from "@yunxi/platform";
+import { validateAcknowledgement, validateAlarmQuery } from "./alarms.js";
 import { judgeImpression, type Authorisation } from "./authorisation.js";
 import { commandSigningInput, COMMAND_SIGNATURE_CONTEXT, validateAuthorisationRequest } from "./commands.js";
 import { validateNewDevice } from "./device.js";
@@ -66,5 +67,26 @@ describe("input validation", () => {
     const input = commandSigningInput(new Uint8Array([1, 2]));
     assert.equal(Buffer.from(input.subarray(0, COMMAND_SIGNATURE_CONTEXT.length)).toString(), COMMAND_SIGNATURE_CONTEXT);
     assert.deepEqual([...input.subarray(COMMAND_SIGNATURE_CONTEXT.length)], [1, 2]);
+  });
+});
+
+describe("alarm list and acknowledgement input", () => {
+  it("defaults to open alarms, 100 at a time, from the newest", () => {
+    assert.deepEqual(validateAlarmQuery({}), { state: "open", limit: 100 });
+    assert.deepEqual(validateAlarmQuery({ state: "", limit: 0, before: "" }), { state: "open", limit: 100 });
+    assert.deepEqual(validateAlarmQuery({ state: "all", limit: 1000, before: "42" }), { state: "all", limit: 1000, before: 42n });
+  });
+
+  it("reports every bad field at once", () => {
+    assert.throws(
+      () => validateAlarmQuery({ state: "closed", limit: 1001, before: "-1" }),
+      (error: unknown) => isYunxiError(error, "InvalidArgument") && error.violations.map((v) => v.field).join() === "state,limit,before",
+    );
+    assert.throws(() => validateAlarmQuery({ before: "99999999999999999999" }), (error: unknown) => isYunxiError(error, "InvalidArgument"));
+    assert.throws(
+      () => validateAcknowledgement({ alarmId: "x", note: "n".repeat(1001) }),
+      (error: unknown) => isYunxiError(error, "InvalidArgument") && error.violations.map((v) => v.field).join() === "alarm_id,note",
+    );
+    assert.deepEqual(validateAcknowledgement({ alarmId: "0B8F2F7E-6C1A-4C55-9B9E-2F1D3A4B5C6D", note: "  resealed " }), { alarmId: "0b8f2f7e-6c1a-4c55-9b9e-2f1d3a4b5c6d", note: "resealed" });
   });
 });

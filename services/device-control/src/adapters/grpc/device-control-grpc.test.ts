@@ -45,6 +45,7 @@ describe("DeviceControlService over gRPC (tokens from a local JWKS issuer, PGlit
   let client: Client;
   let embedded: EmbeddedPostgres;
   let prisma: PrismaClient;
+  let repository: PrismaDeviceRepository;
   const broker = new RecordingBroker();
   const logs = captureLogs();
 
@@ -62,8 +63,9 @@ describe("DeviceControlService over gRPC (tokens from a local JWKS issuer, PGlit
     embedded = await EmbeddedPostgres.open();
     prisma = await migratedPrisma(await embedded.database("device_control"));
     const logger = logs.logger;
+    repository = new PrismaDeviceRepository(prisma, encodeDeviceControlEvents);
     const service = makeDeviceControl({
-      repository: new PrismaDeviceRepository(prisma, encodeDeviceControlEvents),
+      repository,
       credentials: broker,
       signer: Ed25519CommandSigner.generate(),
       transport: broker,
@@ -173,5 +175,54 @@ describe("DeviceControlService over gRPC (tokens from a local JWKS issuer, PGlit
     assert.equal((await call<{ status: string }>("GetDevice", { deviceId: device.id }, approval, "org-a")).status, "revoked");
     // Users still go through their permission: a member has neither device.manage nor records.read.
     await rejectsWith(call("GetDevice", { deviceId: device.id }, await token("org-a", ["member"])), "PermissionDenied");
+  });
+
+  type AlarmMessage = { id: string; deviceId: string; kind: string; detail: string; sequence: string; acknowledged: { by: string; at: string; note: string } | null };
+
+  /** A device of `org` that reported a tamper alarm (sequence 1), as the MQTT link would store it. */
+  const deviceWithAlarm = async (org: string, serial: string): Promise<string> => {
+    const { device } = await call<{ device: { id: string } }>("CreateDevice", { serial, model: "YX-S1" }, await token(org, ["administrator"]));
+    const stored = await repository.deviceById(device.id);
+    assert.ok(stored);
+    await repository.recordEvent(stored, { sequence: 1n, deviceTime: new Date(), body: { kind: "alarm", alarm: "tamper", detail: "case opened" } }, new Date());
+    return device.id;
+  };
+
+  it("lists the organisation's open alarms for a seal keeper and acknowledges one once, announcing it; others see and touch nothing", async () => {
+    const deviceId = await deviceWithAlarm("org-alarms", "SN-ALARM-1");
+    await deviceWithAlarm("org-alarms-other", "SN-ALARM-2");
+    const keeper = await token("org-alarms", ["seal_keeper"], "keeper-1");
+    const open = await call<{ alarms: AlarmMessage[]; nextBefore: string }>("ListAlarms", {}, keeper);
+    assert.deepEqual(open.alarms.map((a) => [a.deviceId, a.kind, a.detail, a.sequence]), [[deviceId, "tamper", "case opened", "1"]]);
+    assert.equal(open.alarms[0]?.acknowledged, null, "an open alarm carries no acknowledgement");
+    assert.equal(open.nextBefore, "");
+    const alarmId = open.alarms[0]?.id ?? "";
+
+    // records.read may list but not acknowledge; a member may do neither; another organisation finds nothing.
+    const auditor = await token("org-alarms", ["auditor"]);
+    assert.equal((await call<{ alarms: AlarmMessage[] }>("ListAlarms", { state: "all" }, auditor)).alarms.length, 1);
+    await rejectsWith(call("AcknowledgeAlarm", { alarmId, note: "" }, auditor), "PermissionDenied");
+    await rejectsWith(call("ListAlarms", {}, await token("org-alarms", ["member"])), "PermissionDenied");
+    const foreignKeeper = await token("org-alarms-other", ["seal_keeper"], "keeper-x");
+    await rejectsWith(call("AcknowledgeAlarm", { alarmId, note: "not mine" }, foreignKeeper), "NotFound");
+    assert.ok((await call<{ alarms: AlarmMessage[] }>("ListAlarms", { state: "all" }, foreignKeeper)).alarms.every((a) => a.id !== alarmId));
+
+    // Bad input is refused field by field and changes nothing.
+    await rejectsWith(call("ListAlarms", { state: "closed" }, keeper), "InvalidArgument", "state");
+    await rejectsWith(call("ListAlarms", { limit: 1001 }, keeper), "InvalidArgument", "limit");
+    await rejectsWith(call("ListAlarms", { before: "abc" }, keeper), "InvalidArgument", "before");
+    await rejectsWith(call("AcknowledgeAlarm", { alarmId: "nope", note: "" }, keeper), "InvalidArgument", "alarm_id");
+    await rejectsWith(call("AcknowledgeAlarm", { alarmId, note: "x".repeat(1001) }, keeper), "InvalidArgument", "note");
+    const outbox = async () => (await prisma.outboxEvent.findMany({ where: { key: deviceId }, orderBy: { sequence: "asc" } })).map((r) => r.topic);
+    assert.deepEqual(await outbox(), ["yunxi.device-control.v1.alarm-raised"]);
+
+    const acknowledged = await call<AlarmMessage>("AcknowledgeAlarm", { alarmId, note: "seal inspected, case resealed" }, keeper);
+    assert.equal(acknowledged.acknowledged?.by, "keeper-1");
+    assert.equal(acknowledged.acknowledged?.note, "seal inspected, case resealed");
+    const second = await call<AlarmMessage>("AcknowledgeAlarm", { alarmId, note: "again" }, await token("org-alarms", ["seal_keeper"], "keeper-2"));
+    assert.deepEqual(second.acknowledged, acknowledged.acknowledged, "a second acknowledgement returns the first");
+    assert.deepEqual(await outbox(), ["yunxi.device-control.v1.alarm-raised", "yunxi.device-control.v1.alarm-acknowledged"], "announced once, for the ledger");
+    assert.deepEqual((await call<{ alarms: AlarmMessage[] }>("ListAlarms", { state: "open" }, keeper)).alarms, []);
+    assert.deepEqual((await call<{ alarms: AlarmMessage[] }>("ListAlarms", { state: "all", limit: 5 }, keeper)).alarms.map((a) => a.acknowledged?.by), ["keeper-1"]);
   });
 });

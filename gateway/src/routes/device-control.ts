@@ -14,13 +14,25 @@ const authoriseBody = z.strictObject({
   impressions: z.number().int().min(0).max(4_294_967_295),
   ttlSeconds: z.number().int().min(0).max(4_294_967_295),
 });
+// Checked here as well as in the service: gRPC would read a malformed number as 0 (the default).
+const alarmsQuery = z.strictObject({
+  state: z.enum(["open", "all"]).optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,4}$/, "must be an integer from 1 to 1000")
+    .refine((v) => Number(v) >= 1 && Number(v) <= 1000, "must be an integer from 1 to 1000")
+    .optional(),
+  before: z.string().regex(/^[1-9]\d{0,18}$/, "must be a cursor returned as nextBefore").optional(),
+});
+const alarmParams = z.strictObject({ alarmId: z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, "must be an alarm id") });
+const acknowledgeBody = z.strictObject({ note: z.string().max(1000, "at most 1000 characters").optional() });
 
 const json = (ref: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } });
 const ERROR_TEXT: Record<string, string> = {
   "400": "invalid input (violations name the fields)",
   "401": "no or invalid access token",
-  "403": "missing permission (device.manage or records.read)",
-  "404": "no such device in the caller's organisation",
+  "403": "missing permission (device.manage or records.read; device alarms: device.keep or records.read to list, device.keep to acknowledge)",
+  "404": "no such device (or alarm) in the caller's organisation",
   "409": "a device with this serial exists",
   "412": "the device is revoked",
 };
@@ -49,6 +61,15 @@ export const deviceControlRoutes: GatewayRoutes = {
       return reply.status(201).send(await call(request, "IssueAuthorisation", { deviceId, ...body }));
     });
     app.get("/api/v1/devices/:deviceId/records", async (request) => call(request, "ListDeviceRecords", parseRequest(deviceParams, request.params, "path")));
+    app.get("/api/v1/device-alarms", async (request) => {
+      const q = parseRequest(alarmsQuery, request.query, "query");
+      return call(request, "ListAlarms", { state: q.state ?? "open", limit: Number(q.limit ?? "0"), before: q.before ?? "" });
+    });
+    app.post("/api/v1/device-alarms/:alarmId/acknowledge", async (request) => {
+      const { alarmId } = parseRequest(alarmParams, request.params, "path");
+      const { note } = parseRequest(acknowledgeBody, request.body ?? {}, "body");
+      return call(request, "AcknowledgeAlarm", { alarmId, note: note ?? "" });
+    });
   },
   openApiPaths: {
     "/api/v1/devices": {
@@ -105,6 +126,29 @@ export const deviceControlRoutes: GatewayRoutes = {
         responses: { "200": { description: "records in sequence order", content: json("DeviceRecords") }, ...errors("400", "401", "403", "404") },
       },
     },
+    "/api/v1/device-alarms": {
+      get: {
+        tags: ["device alarms"],
+        operationId: "listDeviceAlarms",
+        summary: "The organisation's device alarms across devices, newest first (open ones by default)",
+        parameters: [
+          { name: "state", in: "query", required: false, description: "open (default: not yet acknowledged) or all", schema: { enum: ["open", "all"] } },
+          { name: "limit", in: "query", required: false, description: "at most this many (default 100, 1..1000)", schema: { type: "string", pattern: "^\\d{1,4}$" } },
+          { name: "before", in: "query", required: false, description: "paging: nextBefore of the previous page", schema: { type: "string", pattern: "^[1-9]\\d{0,18}$" } },
+        ],
+        responses: { "200": { description: "alarms, newest first", content: json("DeviceAlarmPage") }, ...errors("400", "401", "403") },
+      },
+    },
+    "/api/v1/device-alarms/{alarmId}/acknowledge": {
+      post: {
+        tags: ["device alarms"],
+        operationId: "acknowledgeDeviceAlarm",
+        summary: "Mark an alarm as handled (who, when, note; recorded in the evidence ledger). A second acknowledgement returns the first",
+        parameters: [{ name: "alarmId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+        requestBody: { required: false, content: json("AcknowledgeDeviceAlarmRequest") },
+        responses: { "200": { description: "the alarm with its (first) acknowledgement", content: json("DeviceAlarm") }, ...errors("400", "401", "403", "404") },
+      },
+    },
   },
   openApiSchemas: {
     CreateDeviceRequest: { type: "object", additionalProperties: false, required: ["serial", "model"], properties: { serial: str, model: str } },
@@ -127,6 +171,27 @@ export const deviceControlRoutes: GatewayRoutes = {
       type: "object",
       properties: { id: str, deviceId: str, applicationId: str, userId: str, impressions: { type: "integer" }, remaining: { type: "integer" }, expiresAt: str, commandStatus: { enum: ["pending", "accepted", "duplicate", "refused", "expired"] } },
     },
+    DeviceAlarm: {
+      type: "object",
+      properties: {
+        id: str,
+        deviceId: str,
+        kind: { type: "string", description: "tamper, press_timeout, unauthorised_attempt, low_battery, authorisation_refused, ..." },
+        detail: str,
+        sequence: { type: "string", description: "device event sequence; 0 when the platform raised it" },
+        deviceTime: str,
+        raisedAt: str,
+        acknowledged: {
+          description: "null while nobody has handled it",
+          oneOf: [{ type: "null" }, { type: "object", properties: { by: { type: "string", description: "user id" }, at: str, note: str } }],
+        },
+      },
+    },
+    DeviceAlarmPage: {
+      type: "object",
+      properties: { alarms: { type: "array", items: { $ref: "#/components/schemas/DeviceAlarm" } }, nextBefore: { type: "string", description: "pass as before for older alarms; empty on the last page" } },
+    },
+    AcknowledgeDeviceAlarmRequest: { type: "object", additionalProperties: false, properties: { note: { type: "string", maxLength: 1000 } } },
     DeviceRecords: {
       type: "object",
       properties: {

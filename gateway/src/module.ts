@@ -6,6 +6,7 @@ import Fastify from "fastify";
 import { z } from "zod";
 import { openApiDocument, withRoutes } from "./openapi.js";
 import { ALL_ROUTES } from "./routes/index.js";
+import { DEFAULT_DEVICE_PHOTO_CONCURRENCY, DEFAULT_DEVICE_PHOTO_DEADLINE_MS, DEFAULT_DEVICE_PHOTO_RETRY_AFTER_SECONDS, makeMediaRoutes } from "./routes/media.js";
 import { DEVICE_PHOTOS_PATH } from "./routes/media.js";
 import { createGatewayDeps } from "./routes/route-module.js";
 import { ReadinessChecker } from "./readiness.js";
@@ -23,6 +24,11 @@ const gatewayConfig = defineConfig({
     /** Modules /readyz checks; default: the other modules of this process, or every service when alone. */
     UPSTREAMS: env.list().optional(),
     READY_CHECK_TIMEOUT_MS: env.positiveInt().default(1500),
+    /** Deadline of one device photo upload through to media (encryption included); longer than the usual 5 s. */
+    DEVICE_PHOTO_DEADLINE_MS: env.positiveInt().default(DEFAULT_DEVICE_PHOTO_DEADLINE_MS),
+    /** Device photo uploads under way at once; one more is answered 503 with Retry-After at once. */
+    DEVICE_PHOTO_CONCURRENCY: env.positiveInt().default(DEFAULT_DEVICE_PHOTO_CONCURRENCY),
+    DEVICE_PHOTO_RETRY_AFTER_SECONDS: env.positiveInt().default(DEFAULT_DEVICE_PHOTO_RETRY_AFTER_SECONDS),
     ...zoneConfigShape,
   }).superRefine(checkZoneSettings),
 });
@@ -133,7 +139,13 @@ export const gatewayModule = defineModule({
 
     const deps = createGatewayDeps(context.platform, context.logger, context.peers);
     // Users sign in centrally; a zone's /oidc/jwks relays the central issuer's keys instead of identity's.
-    const routeGroups = zoneRole === "zone" ? ALL_ROUTES.filter((routes) => routes.name !== "identity") : ALL_ROUTES;
+    const media = makeMediaRoutes({
+      devicePhotoDeadlineMs: context.config.DEVICE_PHOTO_DEADLINE_MS,
+      devicePhotoConcurrency: context.config.DEVICE_PHOTO_CONCURRENCY,
+      devicePhotoRetryAfterSeconds: context.config.DEVICE_PHOTO_RETRY_AFTER_SECONDS,
+    });
+    const configured = ALL_ROUTES.map((routes) => (routes.name === media.name ? media : routes));
+    const routeGroups = zoneRole === "zone" ? configured.filter((routes) => routes.name !== "identity") : configured;
     for (const routes of routeGroups) await routes.register(app, deps);
     const document = withRoutes(openApiDocument, routeGroups);
     app.get("/api/openapi.json", async () => document);

@@ -35,9 +35,9 @@ export interface MediaRouteOptions {
   readonly devicePhotoRetryAfterSeconds?: number;
 }
 
-const DEFAULT_DEVICE_PHOTO_DEADLINE_MS = 30_000;
-const DEFAULT_DEVICE_PHOTO_CONCURRENCY = 32;
-const DEFAULT_DEVICE_PHOTO_RETRY_AFTER_SECONDS = 5;
+export const DEFAULT_DEVICE_PHOTO_DEADLINE_MS = 30_000;
+export const DEFAULT_DEVICE_PHOTO_CONCURRENCY = 32;
+export const DEFAULT_DEVICE_PHOTO_RETRY_AFTER_SECONDS = 5;
 
 function positiveWhole(value: number | undefined, fallback: number, field: string, violations: FieldViolation[]): number {
   if (value === undefined) return fallback;

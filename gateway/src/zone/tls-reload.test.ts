@@ -5,6 +5,7 @@ import { Writable } from "node:stream";
 import { after, before, describe, it } from "node:test";
 import tls from "node:tls";
 import { createRootLogger, httpStatusOf, kindOf, publicMessage, type PlatformConfig, type Principal, type TokenVerifier } from "@yunxi/platform";
+import { eventually } from "@yunxi/platform/testing";
 import Fastify from "fastify";
 import { createTestPki, publishAsSecretVolume, type TestPki } from "./test-pki.js";
 import { certificateInfoOf } from "./tls-material.js";
@@ -26,15 +27,6 @@ const platform = { BIND_HOST: "127.0.0.1", HTTP_PORT: 0, CONNECT_TIMEOUT_MS: 2_0
 /** Short enough that a test waits a fraction of a second for a tick (the setting is whole seconds in production). */
 const RELOAD_SECONDS = 0.05;
 
-async function eventually<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 const fingerprintOf = (dir: string) => certificateInfoOf(readFileSync(join(dir, "tls.crt"))).fingerprint256;
 const serialOf = (dir: string) => certificateInfoOf(readFileSync(join(dir, "tls.crt"))).serialNumber;

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { createRootLogger, httpStatusOf, kindOf, publicMessage, unauthenticated, type Principal, type PlatformConfig, type TokenVerifier } from "@yunxi/platform";
+import { eventually } from "@yunxi/platform/testing";
 import Fastify from "fastify";
 import { exponentialBackoff } from "./backoff.js";
 import type { CentralTunnel } from "./central-tunnel.js";
@@ -24,16 +25,6 @@ const verifier: TokenVerifier = {
   },
 };
 
-/** Polls until `probe` returns a value; fails naming `what` after `ms`. */
-async function eventually<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 /** A zone's local gateway stand-in: records what reached it. */
 async function zoneApp(label: string) {

@@ -9,3 +9,4 @@ export { keyValueStoreContract } from "../kv/key-value-store.contract.js";
 export { deviceBrokerContract } from "../mqtt/device-broker.contract.js";
 export * from "./test-issuer.js";
 export * from "./grpc-test-server.js";
+export * from "./eventually.js";

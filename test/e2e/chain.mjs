@@ -71,6 +71,7 @@ export async function driveStampingChain({ url, mqttUrl, smsCodeFor, tamperOneSt
   const replayable = await pressAcrossADroppedConnection(chain, simulator);
   await assertRecords(chain, people, device, application);
   await assertAlarmsDelivered(chain, people, device, alarmReceiver);
+  await assertAlarmListedAndAcknowledged(chain, people, device);
   await assertPhotosStoredAndVerified(chain, people, application, simulator);
   await assertForgedAndReplayedMessagesChangeNothing(chain, people, device, victim, simulator, replayable, application);
   const evidence = await assertEvidence(chain, people, application);
@@ -138,7 +139,10 @@ async function registerPeople(chain) {
 
   await chain.ok(200, "PUT", `/api/v1/organisation/members/${approver.userId}/roles`, { token: admin.token, body: { roles: ["member", "approver"] } });
   approver.token = await login(chain, approver); // roles travel in the token: a fresh one carries the grant
-  return { admin, member, approver, organisationCode };
+  const keeper = await register(chain, "Chain Seal Keeper", { organisationCode });
+  await chain.ok(200, "PUT", `/api/v1/organisation/members/${keeper.userId}/roles`, { token: admin.token, body: { roles: ["member", "seal_keeper"] } });
+  keeper.token = await login(chain, keeper);
+  return { admin, member, approver, keeper, organisationCode };
 }
 
 /** A provisioned device: its one-time secret and the platform's command key. */
@@ -620,6 +624,42 @@ async function assertAlarmsDelivered(chain, { admin }, device, { receiver, secre
   const delivered = deliveries.filter((d) => d.kind === "unauthorised_attempt");
   assert.deepEqual(delivered.map((d) => d.channelId), [channel.id, channel.id]);
   assert.deepEqual(delivered.map((d) => d.eventId).sort(), alarms.map((r) => JSON.parse(r.body).eventId).sort(), "what was sent is what the administrator sees");
+}
+
+/**
+ * The seal keeper's one list of device alarms: both unauthorised presses are open; acknowledging one (twice:
+ * the second returns the first) takes it off the open list, and the ledger records who acknowledged it.
+ */
+async function assertAlarmListedAndAcknowledged(chain, { admin, member, keeper }, device) {
+  const open = await eventually(
+    "both unauthorised presses in the organisation's open device alarms",
+    async () => {
+      const { alarms } = await chain.ok(200, "GET", "/api/v1/device-alarms?state=open", { token: keeper.token });
+      const ours = alarms.filter((a) => a.deviceId === device.deviceId && a.kind === "unauthorised_attempt");
+      return ours.length >= 2 ? ours : undefined;
+    },
+    { ms: chain.waitMs },
+  );
+  assert.equal(open.length, 2, "each unauthorised press is one alarm");
+  assert.equal((await chain.api("GET", "/api/v1/device-alarms", { token: member.token })).status, 403, "a member cannot read device alarms");
+  assert.equal((await chain.api("POST", `/api/v1/device-alarms/${open[0].id}/acknowledge`, { token: admin.token, body: {} })).status, 403, "acknowledging is the seal keeper's (device.keep), not the administrator's");
+  const [first] = open;
+  const note = "checked with the applicant: pressed before approval";
+  const acknowledged = await chain.ok(200, "POST", `/api/v1/device-alarms/${first.id}/acknowledge`, { token: keeper.token, body: { note } });
+  assert.deepEqual([acknowledged.acknowledged?.by, acknowledged.acknowledged?.note], [keeper.userId, note]);
+  const again = await chain.ok(200, "POST", `/api/v1/device-alarms/${first.id}/acknowledge`, { token: keeper.token, body: { note: "second time" } });
+  assert.deepEqual(again.acknowledged, acknowledged.acknowledged, "a second acknowledgement returns the first");
+  const { alarms: stillOpen } = await chain.ok(200, "GET", "/api/v1/device-alarms?state=open", { token: keeper.token });
+  assert.deepEqual(stillOpen.filter((a) => a.deviceId === device.deviceId && a.kind === "unauthorised_attempt").map((a) => a.id), [open[1].id]);
+  await eventually(
+    "the acknowledgement in the evidence ledger",
+    async () => {
+      const { entries } = await chain.ok(200, "GET", `/api/v1/evidence/entries?subject=${device.deviceId}&limit=1000`, { token: admin.token });
+      const recorded = entries.filter((entry) => entry.kind === "device-control.alarm-acknowledged");
+      return recorded.length > 0 ? recorded : undefined;
+    },
+    { ms: chain.waitMs },
+  ).then((recorded) => assert.equal(recorded.length, 1, "acknowledged once in the ledger"));
 }
 
 /** At the end of the run (after the restarts and redeliveries it provokes), still exactly one POST per alarm event. */

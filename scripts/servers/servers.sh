@@ -465,16 +465,20 @@ stop_one() {
   # PostgreSQL treats SIGTERM as "smart" shutdown and waits for every client to leave;
   # SIGINT is its fast shutdown.
   [[ $name == postgres ]] && signal=INT
-  kill -s "$signal" "$pid" 2>/dev/null || true
+  # Its direct children too (kc.sh's JVM): the wrapper can exit while the JVM still holds its ports, and
+  # a start right after this stop then fails with "address already in use". Wait for all of them.
+  local children alive p
+  children=$(pgrep -P "$pid" || true)
+  # shellcheck disable=SC2086 # one pid per word
+  kill -s "$signal" "$pid" $children 2>/dev/null || true
   for ((i = 0; i < 300; i++)); do
-    kill -0 "$pid" 2>/dev/null || break
+    alive=0
+    for p in $pid $children; do kill -0 "$p" 2>/dev/null && alive=1; done
+    ((alive)) || break
     sleep 0.1
   done
-  if kill -0 "$pid" 2>/dev/null; then
+  if ((alive)); then
     log "$name: still running 30 s after SIG$signal, sending SIGKILL"
-    # Its direct children too (kc.sh's JVM), which would otherwise outlive it.
-    local children
-    children=$(pgrep -P "$pid" || true)
     # shellcheck disable=SC2086 # one pid per word
     kill -s KILL "$pid" $children 2>/dev/null || true
   fi

@@ -2,7 +2,6 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
-  AedesDeviceBroker,
   createDeviceUploadTokens,
   createTokenVerifier,
   defineModule,
@@ -55,9 +54,8 @@ export function loadCommandSigner(config: Pick<DeviceControlConfig, "COMMAND_SIG
 export function deviceLinkOptions(broker: DeviceBroker, clientId?: string): MqttDeviceLinkOptions {
   return {
     ...(clientId ? { clientId } : {}),
-    // The embedded broker's sessions live in this process's memory: persistence would buy nothing and cost a
-    // scan of the session's queue per message (see MqttDeviceLinkOptions.persistentSession).
-    persistentSession: !(broker instanceof AedesDeviceBroker),
+    // See DeviceBroker.sessionsSurviveRestart and MqttDeviceLinkOptions.persistentSession.
+    persistentSession: broker.sessionsSurviveRestart,
   };
 }
 

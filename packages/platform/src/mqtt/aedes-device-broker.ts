@@ -60,6 +60,7 @@ function sha256(value: string): Buffer {
  * Speaks MQTT 3.1.1 (and 3.1) only: aedes 1.x has no MQTT 5.
  */
 export class AedesDeviceBroker implements DeviceBroker {
+  readonly sessionsSurviveRestart = false;
   readonly brokerUrl: string;
   readonly #aedes: Aedes;
   readonly #server: Server;

@@ -14,6 +14,13 @@ export interface DeviceBroker {
   readonly brokerUrl: string;
 
   /**
+   * Whether a persistent session outlives a restart of the process that uses it. False for the embedded
+   * broker, whose sessions live in this process's memory: asking it for one buys nothing and costs a scan
+   * of the session's queue per message.
+   */
+  readonly sessionsSurviveRestart: boolean;
+
+  /**
    * Allows `deviceId` to connect with `secret`. Idempotent; calling it again for a registered device
    * rotates the secret: the old one stops working and sessions opened with it are disconnected.
    * @throws InvalidArgument for a malformed device id or secret; Unavailable when the broker does not answer.

@@ -70,6 +70,7 @@ function deviceAcls(deviceId: string): Acl[] {
  * changes or it is deleted, which gives rotation and revocation their "existing sessions end" half.
  */
 export class MosquittoDeviceBroker implements DeviceBroker {
+  readonly sessionsSurviveRestart = true;
   readonly brokerUrl: string;
   readonly #dynsec: MosquittoDynamicSecurity;
   readonly #options: MosquittoDeviceBrokerOptions;

@@ -44,6 +44,7 @@ interface ConnectionLog {
 function recordingBroker(broker: DeviceBroker, log: ConnectionLog[]): DeviceBroker {
   return {
     brokerUrl: broker.brokerUrl,
+    sessionsSurviveRestart: broker.sessionsSurviveRestart,
     registerDevice: (id, secret) => broker.registerDevice(id, secret),
     revokeDevice: (id) => broker.revokeDevice(id),
     close: () => broker.close(),
@@ -170,6 +171,7 @@ function fakeBroker() {
   const clients: { id: string; persistent: boolean; handler?: DeviceBrokerMessageHandler; published: { topic: string; payload: Uint8Array }[]; gate?: Promise<void> }[] = [];
   const broker: DeviceBroker = {
     brokerUrl: "mqtt://fake",
+    sessionsSurviveRestart: true,
     registerDevice: async () => undefined,
     revokeDevice: async () => undefined,
     close: async () => undefined,

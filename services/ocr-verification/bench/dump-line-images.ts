@@ -1,8 +1,9 @@
 /**
  * Saves the line images the recogniser sees (48 px high, grey) for generated pages of one seed, as raw
- * files `<page>-<line>-<width>.gray`: calibration data for quantising the recogniser
- * (`bench/quantise-recogniser.py`). Use a seed the benchmark does not use, so the model is not tuned on
- * the pages it is measured with.
+ * files `<page>-<line>-<width>.gray`: calibration data for quantising the recogniser, and real inputs to
+ * time a rewritten graph against. Static int8 quantisation was tried with onnxruntime's Python
+ * `quantize_static` on these and dropped (docs/ocr-verification.md); no quantisation script is kept. Use a
+ * seed the benchmark does not use, so nothing is tuned on the pages it is measured with.
  *   npx tsx services/ocr-verification/bench/dump-line-images.ts --seed 29 --docs 6 --out /tmp/calib
  */
 import { mkdir, writeFile } from "node:fs/promises";

@@ -179,7 +179,13 @@ describe("alarm delivery: consumer records, worker sends", () => {
     // A poll interval far longer than the test: only the consumer's nudge can make it send in time.
     const worker = new DeliveryWorker(delivery, logs.logger, 600_000);
     worker.start();
-    const subscription = await subscribeAlarmNotifications(bus, (alarm) => delivery.record(alarm), () => worker.nudge(), logs.logger);
+    let recorded = 0;
+    const record = async (alarm: Parameters<typeof delivery.record>[0]) => {
+      const created = await delivery.record(alarm);
+      recorded++;
+      return created;
+    };
+    const subscription = await subscribeAlarmNotifications(bus, record, () => worker.nudge(), logs.logger);
     try {
       const ocr = encodeEvent({
         topic: VERIFICATION_ALARM_TOPIC,
@@ -191,8 +197,10 @@ describe("alarm delivery: consumer records, worker sends", () => {
       const device = deviceAlarm();
       await bus.publish([ocr, device, device]);
       const deadline = Date.now() + 10_000;
-      while (receiver.received.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Settled when all three messages were recorded and nothing is left pending: no send can follow.
+      const settled = () => recorded === 3 && [...repository.deliveries.values()].every((d) => d.state !== "pending");
+      while (!settled() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.ok(settled(), "the three alarm messages were consumed and their deliveries sent within 10 s");
       const kinds = receiver.received.map((r) => JSON.parse(r.body).kind).sort();
       assert.deepEqual(kinds, ["blank", "unauthorised_attempt"], "each alarm sent once, the duplicate not at all");
       const blank = receiver.received.map((r) => JSON.parse(r.body)).find((b) => b.kind === "blank");

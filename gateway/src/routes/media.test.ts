@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { loadPackageDefinition, Server, ServerCredentials, type sendUnaryData, type ServerUnaryCall, type ServerWritableStream, type ServiceDefinition } from "@grpc/grpc-js";
 import { contextFromMetadata, createRootLogger, notFound, toServiceError } from "@yunxi/platform";
+import { eventually } from "@yunxi/platform/testing";
 import { loadProtoDefinition } from "@yunxi/proto";
 import { openApiDocument, withRoutes } from "../openapi.js";
 import { makeMediaRoutes, mediaRoutes } from "./media.js";
@@ -140,7 +141,7 @@ describe("media routes", () => {
     try {
       const first = put(1);
       // Wait (bounded) until media holds the first upload, so the second finds the one slot taken.
-      for (let i = 0; i < 100 && photoCalls.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      await eventually("the first upload reaching media", () => (photoCalls.length > 0 ? true : undefined));
       assert.equal(photoCalls.length, 1, "the first upload reached media");
       assert.ok((photoCalls[0]?.deadlineInMs ?? 0) <= 400, `configured deadline used: ${photoCalls[0]?.deadlineInMs} ms`);
       const shed = await put(2);

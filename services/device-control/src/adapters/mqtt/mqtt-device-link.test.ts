@@ -11,6 +11,7 @@ import {
   type PlatformClientOptions,
   type PlatformMqttClient,
 } from "@yunxi/platform";
+import { eventually } from "@yunxi/platform/testing";
 import mqtt, { type MqttClient } from "mqtt";
 import type { DeviceControl } from "../../app/device-control-service.js";
 import type { DeviceEventInput } from "../../domain/device-events.js";
@@ -240,7 +241,7 @@ describe("MqttDeviceLink", () => {
     let openGate!: () => void;
     publisher.gate = new Promise<void>((resolve) => (openGate = resolve));
     releaseFirst();
-    for (let i = 0; i < 100 && handled.length < 3; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await eventually("the waiting copy of 1 and event 2 handled", () => (handled.length >= 3 ? true : undefined));
     openGate();
     await link.flushAcks();
     await link.close();

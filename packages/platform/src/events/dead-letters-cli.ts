@@ -5,13 +5,11 @@ import { PgSqlDatabase } from "../db/pg-sql-database.js";
 import { EmbeddedPostgres } from "../db/pglite-sql-database.js";
 import { failedPrecondition } from "../errors/errors.js";
 import { createRootLogger } from "../logging/logger.js";
+import { BUS_SCHEMA } from "../runtime/default-infrastructure.js";
 import { platformConfigSpec } from "../runtime/platform-config.js";
 import { DEAD_LETTERS_USAGE, parseDeadLettersArgs, runDeadLettersCommand, type DeadLetterQueue } from "./dead-letters.js";
 import { InProcessEventBus } from "./in-process-event-bus.js";
 import { KafkaEventBus } from "./kafka-event-bus.js";
-
-/** Schema of the embedded bus's durable log; the same as the runtime's (default-infrastructure.ts). */
-const BUS_SCHEMA = "platform_bus";
 
 /** Confirms that no Yunxi process has the embedded PGlite database open (it serves one process). */
 const OFFLINE_FLAG = "--offline";

@@ -30,8 +30,8 @@ function once<T>(open: () => Promise<T>): { get(): Promise<T>; opened(): Promise
 /** Schema of the embedded MQTT broker's device credentials (verifiers only, never secrets). */
 const MQTT_CREDENTIALS_SCHEMA = "platform_mqtt";
 
-/** Schema of the embedded bus's durable log. */
-const BUS_SCHEMA = "platform_bus";
+/** Schema of the embedded bus's durable log (also opened by the dead-letters command). */
+export const BUS_SCHEMA = "platform_bus";
 
 /**
  * Opens each shared resource on first use: external when its YUNXI_* setting is present, embedded

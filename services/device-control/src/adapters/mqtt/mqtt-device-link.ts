@@ -104,9 +104,8 @@ export class MqttDeviceLink implements CommandTransport {
   constructor(
     private readonly broker: DeviceBroker,
     private readonly logger: Logger,
-    options: MqttDeviceLinkOptions | string = {},
+    settings: MqttDeviceLinkOptions = {},
   ) {
-    const settings = typeof options === "string" ? { clientId: options } : options;
     this.#clientId = settings.clientId ?? "device-control";
     this.#persistentSession = settings.persistentSession ?? true;
     this.#handlers = new Slots(positive(settings.maxConcurrentHandlers, 4, "maxConcurrentHandlers"));

@@ -1,5 +1,5 @@
 import type { Logger } from "@yunxi/platform";
-import { alarmPayload, buildRequest, DEFAULT_RETRY_POLICY, judgeResponse, nextAttemptAt, redactUrl, type Alarm, type AttemptOutcome, type RetryPolicy } from "../domain/notification.js";
+import { alarmPayload, buildRequest, DEFAULT_RETRY_POLICY, judgeResponse, nextAttemptAt, redactUrl, type Alarm, type AttemptOutcome, type NotificationChannel, type OutgoingRequest, type RetryPolicy } from "../domain/notification.js";
 import { DestinationRefused } from "../domain/destination-policy.js";
 import type { AlarmSender, Clock, DueDelivery, NotificationRepository } from "./ports.js";
 
@@ -18,6 +18,19 @@ export interface AlarmDeliveryDeps {
 }
 
 export type AlarmDelivery = ReturnType<typeof makeAlarmDelivery>;
+
+/**
+ * One POST to the channel's receiver, its answer judged; a failure to send becomes a failed outcome.
+ * `refused`: the destination policy refused the receiver's address.
+ */
+export async function sendOnce(sender: AlarmSender, channel: NotificationChannel, request: OutgoingRequest, timeoutMs: number): Promise<{ outcome: AttemptOutcome; refused: boolean }> {
+  try {
+    const answer = await sender.post(request, timeoutMs);
+    return { outcome: judgeResponse(channel.kind, answer.status, answer.body), refused: false };
+  } catch (error) {
+    return { outcome: { ok: false, status: 0, error: error instanceof Error ? error.message.slice(0, 200) : "send failed" }, refused: error instanceof DestinationRefused };
+  }
+}
 
 /**
  * Alarm delivery in two halves, so a slow or dead receiver never holds up the event bus: `record` (called
@@ -45,13 +58,9 @@ export function makeAlarmDelivery(deps: AlarmDeliveryDeps) {
     if (!channel.enabled) {
       outcome = { ok: false, status: 0, error: "channel disabled" };
     } else {
-      try {
-        const answer = await sender.post(buildRequest(channel, alarmPayload(delivery.alarm), now), timeoutMs);
-        outcome = judgeResponse(channel.kind, answer.status, answer.body);
-      } catch (error) {
-        outcome = { ok: false, status: 0, error: error instanceof Error ? error.message.slice(0, 200) : "send failed" };
-        if (error instanceof DestinationRefused) final = true;
-      }
+      const sent = await sendOnce(sender, channel, buildRequest(channel, alarmPayload(delivery.alarm), now), timeoutMs);
+      outcome = sent.outcome;
+      if (sent.refused) final = true;
     }
     const fields = { deliveryId: delivery.id, eventId: delivery.alarm.eventId, channelId: channel.id, kind: channel.kind, target: redactUrl(channel.url), attempts };
     if (outcome.ok) {

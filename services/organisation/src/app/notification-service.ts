@@ -3,7 +3,6 @@ import { authenticate, invalidArgument, notFound, permissionDenied, requirePermi
 import { destinationViolation, type DestinationPolicy } from "../domain/destination-policy.js";
 import {
   buildRequest,
-  judgeResponse,
   redactUrl,
   testPayload,
   validateChannelChanges,
@@ -13,6 +12,7 @@ import {
   type NewChannel,
   type NotificationChannel,
 } from "../domain/notification.js";
+import { sendOnce } from "./alarm-delivery.js";
 import type { AlarmDelivery, AlarmSender, Clock, DeliveryState, NotificationRepository, OrganisationRepository } from "./ports.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -126,13 +126,7 @@ export function makeNotificationService(deps: NotificationServiceDeps) {
       const { organisationId } = await manager(context);
       const channel = await ownChannel(organisationId, id);
       const now = clock.now();
-      let outcome: AttemptOutcome;
-      try {
-        const answer = await sender.post(buildRequest(channel, testPayload(organisationId, `test-${newId()}`, now), now), timeoutMs);
-        outcome = judgeResponse(channel.kind, answer.status, answer.body);
-      } catch (error) {
-        outcome = { ok: false, status: 0, error: error instanceof Error ? error.message.slice(0, 200) : "send failed" };
-      }
+      const { outcome } = await sendOnce(sender, channel, buildRequest(channel, testPayload(organisationId, `test-${newId()}`, now), now), timeoutMs);
       logger.info({ organisationId, channelId: channel.id, target: redactUrl(channel.url), ok: outcome.ok, status: outcome.status }, "notification channel tested");
       return outcome;
     },

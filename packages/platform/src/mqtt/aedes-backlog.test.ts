@@ -42,8 +42,10 @@ describe("AedesDeviceBroker routing a backlog", { timeout: 120_000 }, () => {
       await new Promise((resolve) => setTimeout(resolve, 3000));
       stalled.end(true);
       await new Promise((resolve) => setTimeout(resolve, 3000));
-      const got = new Promise<string>((resolve) => void platform.subscribe("yunxi/v1/devices/dev-probe/up/x", (m) => resolve(Buffer.from(m.payload).toString())));
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      let received: (body: string) => void = () => undefined;
+      const got = new Promise<string>((resolve) => (received = resolve));
+      // Resolves after SUBACK, so the probe below cannot race the subscription.
+      await platform.subscribe("yunxi/v1/devices/dev-probe/up/x", (m) => received(Buffer.from(m.payload).toString()));
       await platform.publish("yunxi/v1/devices/dev-probe/up/x", "alive", { qos: 1 });
       assert.equal(await got, "alive");
       await platform.close();

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineConfig, env, type ConfigOf } from "../config/config.js";
+import { DEFAULT_MAX_ATTEMPTS } from "../events/backoff.js";
 import { eventNamespaceSchema } from "../events/event-namespace.js";
 import { peerAddressesSchema } from "./peer-addresses.js";
 
@@ -36,7 +37,7 @@ export const platformConfigSpec = defineConfig({
      * Failures that are not passing faults (anything but Unavailable/ResourceExhausted and the like) an
      * event may have in one consumer group before it goes to the group's dead-letter topic. Both buses.
      */
-    EVENT_MAX_ATTEMPTS: env.positiveInt().default(10),
+    EVENT_MAX_ATTEMPTS: env.positiveInt().default(DEFAULT_MAX_ATTEMPTS),
     S3_ENDPOINT: env.url(["http", "https"]).optional(),
     S3_REGION: z.string().default("us-east-1"),
     S3_BUCKET: z.string().default("yunxi"),

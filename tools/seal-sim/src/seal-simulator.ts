@@ -280,7 +280,6 @@ export class SealSimulator {
 /** CONNACK codes of a refused login: MQTT 3.1.1 bad user name or password / not authorised, MQTT 5 the same two. */
 const REFUSED_LOGIN = new Set([2, 4, 5, 133, 134, 135]);
 
-/** Resolves once `client` is connected; otherwise ends it and rejects after `ms` (or on a refused connect). */
 /**
  * Whether an unacknowledged event published `sinceLastSendMs` ago, `sends` times since the connection
  * began, is due again on a resend tick of `intervalMs`: after one interval, then twice as long per further
@@ -291,6 +290,7 @@ export function resendDue(sinceLastSendMs: number, sends: number, intervalMs: nu
   return sinceLastSendMs >= wait - intervalMs / 2;
 }
 
+/** Resolves once `client` is connected; otherwise ends it and rejects after `ms` (or on a refused connect). */
 export function connectedWithin(client: MqttClient, ms: number, deviceId: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const finish = (error?: Error) => {

@@ -12,10 +12,10 @@ import {
   type NewChannel,
   type NotificationChannel,
 } from "../domain/notification.js";
+import { UUID_PATTERN } from "../domain/organisation.js";
 import { sendOnce } from "./alarm-delivery.js";
 import type { AlarmDelivery, AlarmSender, Clock, DeliveryState, NotificationRepository, OrganisationRepository } from "./ports.js";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DELIVERY_STATES: readonly DeliveryState[] = ["pending", "delivered", "failed"];
 const LIST_LIMIT_MAX = 500;
 
@@ -60,7 +60,7 @@ export function makeNotificationService(deps: NotificationServiceDeps) {
   const timeoutMs = deps.timeoutMs ?? 10_000;
 
   async function organisationOf(caller: Caller): Promise<string> {
-    const organisation = UUID.test(caller.organisationId) ? await organisations.findOrganisation(caller.organisationId) : undefined;
+    const organisation = UUID_PATTERN.test(caller.organisationId) ? await organisations.findOrganisation(caller.organisationId) : undefined;
     if (!organisation) throw notFound("organisation not found");
     return organisation.id;
   }
@@ -72,7 +72,7 @@ export function makeNotificationService(deps: NotificationServiceDeps) {
   }
 
   function channelId(id: string): string {
-    if (!UUID.test(id)) throw invalidArgument("invalid channel id", { violations: [{ field: "id", message: "must be a UUID" }] });
+    if (!UUID_PATTERN.test(id)) throw invalidArgument("invalid channel id", { violations: [{ field: "id", message: "must be a UUID" }] });
     return id.toLowerCase();
   }
 

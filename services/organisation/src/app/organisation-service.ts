@@ -17,6 +17,7 @@ import {
   generateCode,
   parseRoles,
   sameRoles,
+  UUID_PATTERN,
   validateDepartment,
   validateJoin,
   validateNewOrganisation,
@@ -34,7 +35,6 @@ import { authenticateService } from "@yunxi/platform";
 /** Services allowed to call the internal RPCs (registration and login). */
 export const INTERNAL_CALLERS: readonly string[] = ["identity"];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const GENERATED_CODE_ATTEMPTS = 5;
 
 export interface OrganisationServiceDeps {
@@ -63,7 +63,7 @@ export function makeOrganisationService(deps: OrganisationServiceDeps) {
 
   /** The caller's organisation; a token naming an organisation that does not exist finds nothing. */
   async function callerOrganisation(caller: Caller): Promise<Organisation> {
-    const organisation = UUID.test(caller.organisationId) ? await repository.findOrganisation(caller.organisationId) : undefined;
+    const organisation = UUID_PATTERN.test(caller.organisationId) ? await repository.findOrganisation(caller.organisationId) : undefined;
     if (!organisation) throw notFound("organisation not found");
     return organisation;
   }
@@ -168,7 +168,7 @@ export function makeOrganisationService(deps: OrganisationServiceDeps) {
     async renameDepartment(context: CallContext, id: string, changes: DepartmentChanges): Promise<Department> {
       const caller = await member(context);
       requirePermission(caller, "organisation.manage");
-      if (!UUID.test(id)) throw invalidArgument("invalid department id", { violations: [{ field: "id", message: "must be a UUID" }] });
+      if (!UUID_PATTERN.test(id)) throw invalidArgument("invalid department id", { violations: [{ field: "id", message: "must be a UUID" }] });
       validateDepartment(changes, false);
       const organisation = await callerOrganisation(caller);
       const updated = await repository.updateDepartment(organisation.id, id, { ...changes, ...(changes.name === undefined ? {} : { name: changes.name.trim() }) });
@@ -189,7 +189,7 @@ export function makeOrganisationService(deps: OrganisationServiceDeps) {
       requirePermission(caller, "people.manage");
       const roles = parseRoles(input.roles);
       const departmentId = input.departmentId;
-      if (departmentId !== undefined && departmentId !== "" && !UUID.test(departmentId)) {
+      if (departmentId !== undefined && departmentId !== "" && !UUID_PATTERN.test(departmentId)) {
         throw invalidArgument("invalid department id", { violations: [{ field: "department_id", message: "must be a UUID or empty" }] });
       }
       const organisation = await callerOrganisation(caller);

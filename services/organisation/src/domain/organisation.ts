@@ -35,6 +35,9 @@ export interface MembershipOfUser extends Member {
   readonly organisationName: string;
 }
 
+/** Ids of organisations, departments and channels (checked before a lookup, so a malformed one is never a query). */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const CODE_PATTERN = /^[A-Za-z0-9()_-]{3,32}$/;
 const NAME_MAX = 100;
 const DESCRIPTION_MAX = 1000;

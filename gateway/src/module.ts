@@ -28,6 +28,7 @@ const gatewayConfig = defineConfig({
     DEVICE_PHOTO_DEADLINE_MS: env.positiveInt().default(DEFAULT_DEVICE_PHOTO_DEADLINE_MS),
     /** Device photo uploads under way at once; one more is answered 503 with Retry-After at once. */
     DEVICE_PHOTO_CONCURRENCY: env.positiveInt().default(DEFAULT_DEVICE_PHOTO_CONCURRENCY),
+    /** The Retry-After (seconds) sent with those 503s, shed or past the deadline. */
     DEVICE_PHOTO_RETRY_AFTER_SECONDS: env.positiveInt().default(DEFAULT_DEVICE_PHOTO_RETRY_AFTER_SECONDS),
     ...zoneConfigShape,
   }).superRefine(checkZoneSettings),

@@ -14,6 +14,7 @@ import {
 } from "../domain/notification.js";
 import { UUID_PATTERN } from "../domain/organisation.js";
 import { sendOnce } from "./alarm-delivery.js";
+import { findCallerOrganisation } from "./organisation-service.js";
 import type { AlarmDelivery, AlarmSender, Clock, DeliveryState, NotificationRepository, OrganisationRepository } from "./ports.js";
 
 const DELIVERY_STATES: readonly DeliveryState[] = ["pending", "delivered", "failed"];
@@ -59,11 +60,7 @@ export function makeNotificationService(deps: NotificationServiceDeps) {
   const newId = deps.newId ?? randomUUID;
   const timeoutMs = deps.timeoutMs ?? 10_000;
 
-  async function organisationOf(caller: Caller): Promise<string> {
-    const organisation = UUID_PATTERN.test(caller.organisationId) ? await organisations.findOrganisation(caller.organisationId) : undefined;
-    if (!organisation) throw notFound("organisation not found");
-    return organisation.id;
-  }
+  const organisationOf = async (caller: Caller): Promise<string> => (await findCallerOrganisation(organisations, caller)).id;
 
   async function manager(context: CallContext): Promise<{ caller: Caller; organisationId: string }> {
     const caller = await authenticate(verifier, context);

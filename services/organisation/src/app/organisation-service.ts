@@ -47,6 +47,13 @@ export interface OrganisationServiceDeps {
 
 export type OrganisationService = ReturnType<typeof makeOrganisationService>;
 
+/** The caller's organisation, or NotFound: a token naming an organisation that does not exist finds nothing. */
+export async function findCallerOrganisation(repository: Pick<OrganisationRepository, "findOrganisation">, caller: Caller): Promise<Organisation> {
+  const organisation = UUID_PATTERN.test(caller.organisationId) ? await repository.findOrganisation(caller.organisationId) : undefined;
+  if (!organisation) throw notFound("organisation not found");
+  return organisation;
+}
+
 /**
  * The organisation use cases. Internal ones (identity's registration and login) accept only service
  * tokens; every other one authenticates a user, checks a permission and works inside the organisation
@@ -61,12 +68,7 @@ export function makeOrganisationService(deps: OrganisationServiceDeps) {
     return authenticate(verifier, context);
   }
 
-  /** The caller's organisation; a token naming an organisation that does not exist finds nothing. */
-  async function callerOrganisation(caller: Caller): Promise<Organisation> {
-    const organisation = UUID_PATTERN.test(caller.organisationId) ? await repository.findOrganisation(caller.organisationId) : undefined;
-    if (!organisation) throw notFound("organisation not found");
-    return organisation;
-  }
+  const callerOrganisation = (caller: Caller): Promise<Organisation> => findCallerOrganisation(repository, caller);
 
   async function createWithCode(input: NewOrganisation, code: string): Promise<Organisation> {
     const now = clock.now();

@@ -82,44 +82,44 @@ function itemJson(item: ItemMessage): Record<string, unknown> {
   const owner = item.owner?.deviceId ? { deviceId: item.owner.deviceId } : { userId: item.owner?.userId ?? "" };
   const sequence = Number(item.impressionSequence);
   return {
-      id: item.mediaId,
-      organisationId: item.organisationId,
-      kind: KIND_NAMES[item.kind] ?? item.kind,
-      contentType: item.contentType,
-      size: Number(item.size),
-      storedSize: Number(item.storedSize),
-      sha256: item.sha256,
-      owner,
-      ...(item.applicationId ? { applicationId: item.applicationId } : {}),
-      ...(sequence > 0 ? { impressionSequence: sequence } : {}),
-      keyName: item.keyName,
-      keyVersion: item.keyVersion,
-      storedBy: item.storedBy,
-      createdAt: item.createdAt,
-    };
-  }
-
-  const json = (ref: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } });
-  const ERROR_TEXT: Record<string, string> = {
-    "400": "invalid input, or the uploaded bytes differ from the declared size or SHA-256 (nothing is kept)",
-    "401": "no or invalid access token",
-    "403": "missing permission (device.manage or application.create to upload; records.read or ownership to read)",
-    "404": "not found in the caller's organisation",
-    "412": "nothing uploaded yet, or the upload expired",
-    "429": "the device's storage quota for this year is used up (nothing is kept)",
+    id: item.mediaId,
+    organisationId: item.organisationId,
+    kind: KIND_NAMES[item.kind] ?? item.kind,
+    contentType: item.contentType,
+    size: Number(item.size),
+    storedSize: Number(item.storedSize),
+    sha256: item.sha256,
+    owner,
+    ...(item.applicationId ? { applicationId: item.applicationId } : {}),
+    ...(sequence > 0 ? { impressionSequence: sequence } : {}),
+    keyName: item.keyName,
+    keyVersion: item.keyVersion,
+    storedBy: item.storedBy,
+    createdAt: item.createdAt,
   };
-  const errors = (...codes: string[]) => Object.fromEntries(codes.map((code) => [code, { description: ERROR_TEXT[code] ?? "error", content: json("Error") }]));
-  const idParameter = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
-  const tag = { tags: ["media"] };
+}
 
-  /** REST routes of the media service: uploads by presigned URL, metadata, decrypted downloads. */
-  export function makeMediaRoutes(options: MediaRouteOptions = {}): GatewayRoutes {
-    const violations: FieldViolation[] = [];
-    const deadlineMs = positiveWhole(options.devicePhotoDeadlineMs, DEFAULT_DEVICE_PHOTO_DEADLINE_MS, "devicePhotoDeadlineMs", violations);
-    const concurrency = positiveWhole(options.devicePhotoConcurrency, DEFAULT_DEVICE_PHOTO_CONCURRENCY, "devicePhotoConcurrency", violations);
-    const retryAfterSeconds = positiveWhole(options.devicePhotoRetryAfterSeconds, DEFAULT_DEVICE_PHOTO_RETRY_AFTER_SECONDS, "devicePhotoRetryAfterSeconds", violations);
-    if (violations.length > 0) throw invalidArgument("invalid media route options", { violations });
-    return {
+const json = (ref: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } });
+const ERROR_TEXT: Record<string, string> = {
+  "400": "invalid input, or the uploaded bytes differ from the declared size or SHA-256 (nothing is kept)",
+  "401": "no or invalid access token",
+  "403": "missing permission (device.manage or application.create to upload; records.read or ownership to read)",
+  "404": "not found in the caller's organisation",
+  "412": "nothing uploaded yet, or the upload expired",
+  "429": "the device's storage quota for this year is used up (nothing is kept)",
+};
+const errors = (...codes: string[]) => Object.fromEntries(codes.map((code) => [code, { description: ERROR_TEXT[code] ?? "error", content: json("Error") }]));
+const idParameter = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+const tag = { tags: ["media"] };
+
+/** REST routes of the media service: uploads by presigned URL, metadata, decrypted downloads. */
+export function makeMediaRoutes(options: MediaRouteOptions = {}): GatewayRoutes {
+  const violations: FieldViolation[] = [];
+  const deadlineMs = positiveWhole(options.devicePhotoDeadlineMs, DEFAULT_DEVICE_PHOTO_DEADLINE_MS, "devicePhotoDeadlineMs", violations);
+  const concurrency = positiveWhole(options.devicePhotoConcurrency, DEFAULT_DEVICE_PHOTO_CONCURRENCY, "devicePhotoConcurrency", violations);
+  const retryAfterSeconds = positiveWhole(options.devicePhotoRetryAfterSeconds, DEFAULT_DEVICE_PHOTO_RETRY_AFTER_SECONDS, "devicePhotoRetryAfterSeconds", violations);
+  if (violations.length > 0) throw invalidArgument("invalid media route options", { violations });
+  return {
     name: MODULE,
     register(app, deps: GatewayDeps) {
       const call = <Res>(request: FastifyRequest, method: string, body: unknown) => deps.call<Res>(MODULE, mediaService(), method, body, deps.callContext(request));

@@ -26,3 +26,12 @@ describe("ORGANISATION_ALARM_DELIVERY_*_NETWORKS", () => {
     );
   });
 });
+
+describe("ORGANISATION_ALARM_DELIVERY_*_RETRY_DELAY_MS", () => {
+  it("refuse a first retry delay above the longest one, and accept equal ones", () => {
+    const refused = organisationConfig.schema.safeParse({ ALARM_DELIVERY_FIRST_RETRY_DELAY_MS: "60000", ALARM_DELIVERY_MAX_RETRY_DELAY_MS: "30000" });
+    assert.equal(refused.success, false);
+    assert.deepEqual(refused.error?.issues.map((i) => i.path[0]), ["ALARM_DELIVERY_FIRST_RETRY_DELAY_MS"]);
+    assert.equal(organisationConfig.schema.safeParse({ ALARM_DELIVERY_FIRST_RETRY_DELAY_MS: "30000", ALARM_DELIVERY_MAX_RETRY_DELAY_MS: "30000" }).success, true);
+  });
+});

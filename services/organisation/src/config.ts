@@ -31,6 +31,11 @@ export const organisationConfig = defineConfig({
     ALARM_DELIVERY_ALLOWED_NETWORKS: networkList.optional(),
     /** Networks refused in addition to the defaults, e.g. the cluster's pod and service networks. */
     ALARM_DELIVERY_DENIED_NETWORKS: networkList.default(""),
+  }).superRefine((config, ctx) => {
+    // A first wait above the cap would silently become the cap: refuse the contradiction at startup.
+    if (config.ALARM_DELIVERY_FIRST_RETRY_DELAY_MS > config.ALARM_DELIVERY_MAX_RETRY_DELAY_MS) {
+      ctx.addIssue({ code: "custom", path: ["ALARM_DELIVERY_FIRST_RETRY_DELAY_MS"], message: "must not exceed ALARM_DELIVERY_MAX_RETRY_DELAY_MS" });
+    }
   }),
 });
 

@@ -7,7 +7,7 @@ import { isYunxiError } from "../errors/errors.js";
 import { createRootLogger } from "../logging/logger.js";
 import { requireTestServer } from "../testing/servers.js";
 import { deadLetterTopic, DEFAULT_DEAD_LETTER_RETENTION_MS } from "./dead-letters.js";
-import { eventBusContract, eventBusNamespaceContract } from "./event-bus.contract.js";
+import { eventBusContract, eventBusNamespaceContract, waitFor } from "./event-bus.contract.js";
 import { eventNames } from "./event-namespace.js";
 import { KafkaEventBus, type KafkaEventBusOptions } from "./kafka-event-bus.js";
 
@@ -93,9 +93,7 @@ describe("KafkaEventBus names on the broker", { timeout: 90_000 }, () => {
         let delivered = false;
         const subscription = await bus.subscribe({ groupId, topics: [topic], handle: async () => void (delivered = true) });
         await bus.publish([{ topic, key: "k", value: new Uint8Array([1]), headers: {} }]);
-        const deadline = Date.now() + 45_000;
-        while (!delivered && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-        assert.ok(delivered, "the message arrived");
+        await waitFor(() => delivered, 45_000, "the message");
         await subscription.close();
       } finally {
         await bus.close();

@@ -351,6 +351,15 @@ describe("chart: microservices specifics", () => {
     for (const [name, env] of named) assert.equal(env.YUNXI_EVENT_NAMESPACE?.value, "prod-east", name);
   });
 
+  it("kafka.maxAttempts reaches every module that uses the event bus as YUNXI_EVENT_MAX_ATTEMPTS, embedded bus included", async () => {
+    requireTools();
+    const attempts = (objects) => ofKind(objects, "Deployment").map((d) => envOf(d.spec.template.spec.containers[0]).YUNXI_EVENT_MAX_ATTEMPTS?.value);
+    const external = attempts((await render(["-f", ci("microservices"), "--set", "kafka.maxAttempts=25"])).objects).filter(Boolean);
+    assert.ok(external.length >= 5 && external.every((value) => value === "25"), JSON.stringify(external));
+    const embedded = attempts((await render(["-f", ci("allinone"), "--set", "kafka.embedded=true", "--set", "allInOne.replicas=1", "--set", "kafka.maxAttempts=7"])).objects);
+    assert.deepEqual(embedded, ["7"], "the embedded bus gets it too");
+  });
+
   it("network policies open only each module's own dependencies", async () => {
     requireTools();
     const { objects } = await render(["-f", ci("microservices")]);

@@ -201,6 +201,9 @@ another dependency's credentials.
 - name: YUNXI_EVENT_NAMESPACE
   value: {{ $v.kafka.namespace | quote }}
 {{- end }}
+{{- end }}
+{{- if has "kafka" $needs }}
+{{- /* The embedded event bus reads it too. */}}
 - name: YUNXI_EVENT_MAX_ATTEMPTS
   value: {{ $v.kafka.maxAttempts | quote }}
 {{- end }}
